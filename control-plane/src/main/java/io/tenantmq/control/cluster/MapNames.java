@@ -1,0 +1,23 @@
+package io.tenantmq.control.cluster;
+
+/** Names of the Hazelcast structures TenantMQ shares across the cluster, in one place. */
+public final class MapNames {
+  /** {@code ClientKey → ClientRecord}: who is connected where. */
+  public static final String CLIENTS = "tenantmq.clients";
+  /** {@code RouteKey → nodes}: which nodes have subscribers for a topic filter of an instance. */
+  public static final String ROUTES = "tenantmq.routes";
+  /** {@code RetainKey → RetainedMessage}. */
+  public static final String RETAINED = "tenantmq.retained";
+  /** {@code tenantId → Tenant}. */
+  public static final String TENANTS = "tenantmq.tenants";
+  /** {@code instanceId → Instance}. */
+  public static final String INSTANCES = "tenantmq.instances";
+  /** Small cluster-wide settings, such as the demo tenant created once per cluster. */
+  public static final String CLUSTER_SETTINGS = "tenantmq.cluster-settings";
+
+  /** Member attribute carrying the TenantMQ node name of a Hazelcast member. */
+  public static final String NODE_NAME_ATTRIBUTE = "tenantmq.node";
+
+  private MapNames() {
+  }
+}

@@ -1,0 +1,48 @@
+package io.tenantmq.control.registry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The cluster-wide registry of clients, one record per (instance, client id).
+ *
+ * <p>Every method returns without blocking; stages complete on a Hazelcast or worker thread, so callers on an event
+ * loop hop back with {@code Future.fromCompletionStage(stage, context)}. Writes that come from a connection carry its
+ * {@code channelId}: a write from a connection that was taken over finds a newer channel in the record and changes
+ * nothing. A failed stage means the cluster could not be reached; the record is then unknown, not absent.
+ */
+public interface ClientRegistry {
+
+  /** Makes {@code record} the client's record and returns the one it replaced, if any. */
+  CompletionStage<Optional<ClientRecord>> connect(ClientRecord record);
+
+  /**
+   * Ends the connection {@code channelId} of the client: removes the record when {@code removeRecord} (no session
+   * is kept), otherwise marks it {@link ClientState#DISCONNECTED}. Returns false, changing nothing, when the record
+   * belongs to another channel.
+   */
+  CompletionStage<Boolean> disconnect(ClientKey key, String channelId, long atMillis, boolean removeRecord,
+                                      TrafficCounters finalCounters);
+
+  /** Replaces the subscriptions of the record of {@code channelId}; false when the record is another channel's. */
+  CompletionStage<Boolean> updateSubscriptions(ClientKey key, String channelId, Map<String, Integer> subscriptions);
+
+  /** Replaces the counters of the record of {@code channelId}; false when the record is another channel's. */
+  CompletionStage<Boolean> updateCounters(ClientKey key, String channelId, TrafficCounters counters);
+
+  /** Removes the record if it still belongs to {@code channelId} (a session that expired or was discarded). */
+  CompletionStage<Boolean> remove(ClientKey key, String channelId);
+
+  CompletionStage<Optional<ClientRecord>> get(ClientKey key);
+
+  /** The records of one instance that match {@code query}, in client id order. Never reads other instances' records. */
+  CompletionStage<List<ClientRecord>> list(String instanceId, ClientQuery query);
+
+  /**
+   * Ends every connection that {@code node} owned, as survivors do when a member leaves: records of clean sessions
+   * are removed, others marked disconnected. Returns the records as they were before.
+   */
+  CompletionStage<List<ClientRecord>> endNode(String node, long atMillis);
+}

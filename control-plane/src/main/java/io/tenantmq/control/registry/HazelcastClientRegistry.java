@@ -1,0 +1,160 @@
+package io.tenantmq.control.registry;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+import io.tenantmq.control.cluster.MapNames;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * {@link ClientRegistry} on the Hazelcast map {@link MapNames#CLIENTS}. Read-modify-writes are entry processors, so a
+ * check of the channelId and the write happen atomically on the partition that owns the key. Queries, which Hazelcast
+ * can only run blocking, run on {@code queryExecutor}.
+ */
+public final class HazelcastClientRegistry implements ClientRegistry {
+
+  private final IMap<ClientKey, ClientRecord> clients;
+  private final Executor queryExecutor;
+
+  public HazelcastClientRegistry(HazelcastInstance hazelcast, Executor queryExecutor) {
+    this.clients = hazelcast.getMap(MapNames.CLIENTS);
+    this.queryExecutor = queryExecutor;
+  }
+
+  @Override
+  public CompletionStage<Optional<ClientRecord>> connect(ClientRecord record) {
+    return clients.submitToKey(record.key(), new Connect(record)).thenApply(Optional::ofNullable);
+  }
+
+  @Override
+  public CompletionStage<Boolean> disconnect(ClientKey key, String channelId, long atMillis, boolean removeRecord,
+                                             TrafficCounters finalCounters) {
+    return clients.submitToKey(key, new Disconnect(channelId, atMillis, removeRecord, finalCounters));
+  }
+
+  @Override
+  public CompletionStage<Boolean> updateSubscriptions(ClientKey key, String channelId, Map<String, Integer> subscriptions) {
+    return clients.submitToKey(key, new UpdateSubscriptions(channelId, Map.copyOf(subscriptions)));
+  }
+
+  @Override
+  public CompletionStage<Boolean> updateCounters(ClientKey key, String channelId, TrafficCounters counters) {
+    return clients.submitToKey(key, new UpdateCounters(channelId, counters));
+  }
+
+  @Override
+  public CompletionStage<Boolean> remove(ClientKey key, String channelId) {
+    return clients.submitToKey(key, new Disconnect(channelId, 0, true, null));
+  }
+
+  @Override
+  public CompletionStage<Optional<ClientRecord>> get(ClientKey key) {
+    return clients.getAsync(key).thenApply(Optional::ofNullable);
+  }
+
+  @Override
+  public CompletionStage<List<ClientRecord>> list(String instanceId, ClientQuery query) {
+    return CompletableFuture.supplyAsync(() -> {
+      // the instanceId index keeps this from touching other tenants' records
+      Predicate<ClientKey, ClientRecord> predicate = Predicates.equal("instanceId", instanceId);
+      if (query.state() != null) {
+        predicate = Predicates.and(predicate, Predicates.equal("state", query.state()));
+      }
+      if (query.clientIdPrefix() != null) {
+        predicate = Predicates.and(predicate, Predicates.like("clientId", escapeLike(query.clientIdPrefix()) + "%"));
+      }
+      List<ClientRecord> records = new ArrayList<>(clients.values(predicate));
+      records.sort(Comparator.comparing(ClientRecord::clientId));
+      return records.size() > query.limit() ? List.copyOf(records.subList(0, query.limit())) : List.copyOf(records);
+    }, queryExecutor);
+  }
+
+  @Override
+  public CompletionStage<List<ClientRecord>> endNode(String node, long atMillis) {
+    return CompletableFuture.supplyAsync(() -> {
+      Map<ClientKey, ClientRecord> before = clients.executeOnEntries(new EndNode(node, atMillis), Predicates.equal("node", node));
+      List<ClientRecord> ended = new ArrayList<>();
+      before.values().forEach(r -> { if (r != null) ended.add(r); });
+      return List.copyOf(ended);
+    }, queryExecutor);
+  }
+
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /** Results travel serialized, so this returns the previous record itself (or null), not an Optional. */
+  private record Connect(ClientRecord record) implements EntryProcessor<ClientKey, ClientRecord, ClientRecord> {
+    @Override
+    public ClientRecord process(Map.Entry<ClientKey, ClientRecord> entry) {
+      ClientRecord previous = entry.getValue();
+      entry.setValue(record);
+      return previous;
+    }
+  }
+
+  private record Disconnect(String channelId, long atMillis, boolean removeRecord, TrafficCounters counters)
+      implements EntryProcessor<ClientKey, ClientRecord, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<ClientKey, ClientRecord> entry) {
+      ClientRecord current = entry.getValue();
+      if (current == null || !current.channelId().equals(channelId)) {
+        return false; // a newer channel owns the record now
+      }
+      if (removeRecord) {
+        entry.setValue(null);
+      } else {
+        entry.setValue(current.disconnected(atMillis, counters));
+      }
+      return true;
+    }
+  }
+
+  private record UpdateSubscriptions(String channelId, Map<String, Integer> subscriptions)
+      implements EntryProcessor<ClientKey, ClientRecord, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<ClientKey, ClientRecord> entry) {
+      ClientRecord current = entry.getValue();
+      if (current == null || !current.channelId().equals(channelId)) {
+        return false;
+      }
+      entry.setValue(current.withSubscriptions(subscriptions));
+      return true;
+    }
+  }
+
+  private record UpdateCounters(String channelId, TrafficCounters counters)
+      implements EntryProcessor<ClientKey, ClientRecord, Boolean> {
+    @Override
+    public Boolean process(Map.Entry<ClientKey, ClientRecord> entry) {
+      ClientRecord current = entry.getValue();
+      if (current == null || !current.channelId().equals(channelId)) {
+        return false;
+      }
+      entry.setValue(current.withCounters(counters));
+      return true;
+    }
+  }
+
+  private record EndNode(String node, long atMillis) implements EntryProcessor<ClientKey, ClientRecord, ClientRecord> {
+    @Override
+    public ClientRecord process(Map.Entry<ClientKey, ClientRecord> entry) {
+      ClientRecord current = entry.getValue();
+      if (current == null || !current.node().equals(node)) {
+        return null;
+      }
+      // the dead node's sessions lived in its memory: nothing can resume them
+      entry.setValue(null);
+      return current;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Tenants and their instances. */
+package io.tenantmq.control.tenant;

@@ -1,0 +1,140 @@
+package io.tenantmq.mqtt;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tenantmq.control.cluster.ClusterNodes;
+import io.tenantmq.control.registry.ClientRegistry;
+import io.tenantmq.control.tenant.TenantDirectory;
+import io.tenantmq.mqtt.auth.ConnectAuthenticator;
+import io.tenantmq.mqtt.listener.MqttListener;
+import io.tenantmq.mqtt.listener.Transport;
+import io.tenantmq.mqtt.metrics.BrokerMetrics;
+import io.tenantmq.mqtt.retain.HazelcastRetainStore;
+import io.tenantmq.mqtt.route.RouteTable;
+import io.tenantmq.mqtt.route.Router;
+import io.tenantmq.mqtt.session.ConnectHandler;
+import io.tenantmq.mqtt.session.NodeSessions;
+import io.tenantmq.mqtt.session.RemoteTakeover;
+import io.tenantmq.mqtt.session.SessionServices;
+import io.tenantmq.mqtt.session.SessionShutdown;
+import io.tenantmq.mqtt.subscription.LocalSubscriptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker of one cluster member: MQTT listeners, the sessions connected here, and this node's part of routing.
+ * {@link #start()} and {@link #stop()} return futures, as Vert.x servers do.
+ */
+public final class MqttNode {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MqttNode.class);
+
+  private final Vertx vertx;
+  private final ClusterNodes nodes;
+  private final ClientRegistry registry;
+  private final MqttNodeOptions options;
+  private final RouteTable routes;
+  private final Router router;
+  private final NodeSessions sessions = new NodeSessions();
+  private final RemoteTakeover remoteTakeover;
+  private final ConnectHandler connectHandler;
+  private final List<MqttListener> listeners = new ArrayList<>();
+  private MessageConsumer<Buffer> deliveries;
+
+  public MqttNode(Vertx vertx, HazelcastInstance hazelcast, ClusterNodes nodes, ClientRegistry registry,
+                  TenantDirectory tenants, MeterRegistry meters, Executor blockingExecutor, MqttNodeOptions options) {
+    this.vertx = vertx;
+    this.nodes = nodes;
+    this.registry = registry;
+    this.options = new MqttNodeOptions(options);
+    String node = nodes.localNode();
+    this.routes = new RouteTable(hazelcast, node, blockingExecutor);
+    LocalSubscriptions subscriptions = new LocalSubscriptions(routes);
+    this.router = new Router(node, subscriptions, routes, vertx.eventBus());
+    BrokerMetrics metrics = new BrokerMetrics(meters, node);
+    BrokerMetrics.gauge(meters, "tenantmq.sessions", node, sessions::size);
+    SessionServices services = new SessionServices(node, vertx, this.options, router, subscriptions,
+        new HazelcastRetainStore(vertx, hazelcast), registry, sessions, metrics);
+    this.remoteTakeover = new RemoteTakeover(vertx, sessions, this.options.getTakeoverTimeoutMillis());
+    this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(tenants, this.options.getDefaultInstanceId()),
+        remoteTakeover, nodes::isAlive);
+  }
+
+  public Future<Void> start() {
+    String node = nodes.localNode();
+    nodes.onNodeLeft(this::nodeLeft);
+    return Future.fromCompletionStage(routes.start())
+        .compose(v -> {
+          deliveries = vertx.eventBus().consumer(Router.deliverAddress(node), m -> router.deliverRouted(m.body()));
+          return deliveries.completion();
+        })
+        .compose(v -> remoteTakeover.serve(node))
+        .compose(v -> listen(Transport.TCP, options.getMqttPort()))
+        .compose(v -> listen(Transport.WEBSOCKET, options.getWsPort()))
+        .onSuccess(v -> LOG.info("MQTT node {} listening: mqtt={} ws={}{}", node, actualPort(Transport.TCP),
+            actualPort(Transport.WEBSOCKET), options.getWsPath()));
+  }
+
+  private Future<Void> listen(Transport transport, int port) {
+    if (port < 0) {
+      return Future.succeededFuture();
+    }
+    return MqttListener.start(vertx, transport, options, connectHandler).map(l -> {
+      listeners.add(l);
+      return null;
+    });
+  }
+
+  /** The port a listener is bound to, or -1 when that transport is off. */
+  public int actualPort(Transport transport) {
+    return listeners.stream().filter(l -> l.transport() == transport).mapToInt(MqttListener::actualPort).findFirst().orElse(-1);
+  }
+
+  public NodeSessions sessions() {
+    return sessions;
+  }
+
+  public RouteTable routes() {
+    return routes;
+  }
+
+  public String nodeName() {
+    return nodes.localNode();
+  }
+
+  private void nodeLeft(String deadNode) {
+    if (nodes.isOldest()) {
+      routes.removeNode(deadNode).whenComplete((v, e) -> {
+        if (e != null) {
+          LOG.warn("routes of departed node {} not removed: {}", deadNode, e.toString());
+        }
+      });
+    }
+  }
+
+  /**
+   * Stops accepting connections, then closes every connection here: wills are sent, records ended (MQTT 5 clients get
+   * DISCONNECT 0x8B), and this node's routes and sessions are removed from the cluster.
+   */
+  public Future<Void> stop() {
+    List<Future<Void>> closing = new ArrayList<>();
+    listeners.forEach(l -> closing.add(l.close()));
+    return Future.join(closing)
+        .transform(v -> SessionShutdown.closeAll(sessions))
+        .transform(v -> remoteTakeover.stop())
+        .transform(v -> deliveries == null ? Future.succeededFuture() : deliveries.unregister())
+        .transform(v -> Future.fromCompletionStage(registry.endNode(nodes.localNode(), System.currentTimeMillis())))
+        .transform(v -> Future.fromCompletionStage(routes.removeNode(nodes.localNode())))
+        .transform(v -> {
+          routes.stop();
+          return Future.succeededFuture();
+        });
+  }
+}

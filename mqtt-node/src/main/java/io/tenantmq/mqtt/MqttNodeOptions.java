@@ -1,0 +1,195 @@
+package io.tenantmq.mqtt;
+
+import java.util.Objects;
+
+/**
+ * Options of an {@link MqttNode}, in the shape of Vert.x options: {@code DEFAULT_*} constants, a copy constructor and
+ * fluent setters that reject bad values.
+ */
+public final class MqttNodeOptions {
+
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_MQTT_PORT = 1883;
+  public static final int DEFAULT_WS_PORT = 8083;
+  public static final String DEFAULT_WS_PATH = "/mqtt";
+  /** Aliyun client ids reach 64 chars; MQTT allows 65535. */
+  public static final int DEFAULT_MAX_CLIENT_ID_LENGTH = 256;
+  public static final int DEFAULT_MAX_PACKET_SIZE = 1024 * 1024;
+  public static final int DEFAULT_MAX_INFLIGHT = 32;
+  public static final int DEFAULT_MAX_QUEUED_MESSAGES = 1000;
+  /** How long an MQTT 3 persistent session outlives its connection; also the cap for MQTT 5's Session Expiry. */
+  public static final long DEFAULT_MAX_SESSION_EXPIRY_SECONDS = 2 * 60 * 60;
+  public static final long DEFAULT_TAKEOVER_TIMEOUT_MILLIS = 5_000;
+  public static final long DEFAULT_COUNTER_FLUSH_MILLIS = 5_000;
+  public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
+
+  private String host = DEFAULT_HOST;
+  private int mqttPort = DEFAULT_MQTT_PORT;
+  private int wsPort = DEFAULT_WS_PORT;
+  private String wsPath = DEFAULT_WS_PATH;
+  private int maxClientIdLength = DEFAULT_MAX_CLIENT_ID_LENGTH;
+  private int maxPacketSize = DEFAULT_MAX_PACKET_SIZE;
+  private int maxInflight = DEFAULT_MAX_INFLIGHT;
+  private int maxQueuedMessages = DEFAULT_MAX_QUEUED_MESSAGES;
+  private long maxSessionExpirySeconds = DEFAULT_MAX_SESSION_EXPIRY_SECONDS;
+  private long takeoverTimeoutMillis = DEFAULT_TAKEOVER_TIMEOUT_MILLIS;
+  private long counterFlushMillis = DEFAULT_COUNTER_FLUSH_MILLIS;
+  private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
+  private String defaultInstanceId;
+
+  public MqttNodeOptions() {
+  }
+
+  public MqttNodeOptions(MqttNodeOptions other) {
+    this.host = other.host;
+    this.mqttPort = other.mqttPort;
+    this.wsPort = other.wsPort;
+    this.wsPath = other.wsPath;
+    this.maxClientIdLength = other.maxClientIdLength;
+    this.maxPacketSize = other.maxPacketSize;
+    this.maxInflight = other.maxInflight;
+    this.maxQueuedMessages = other.maxQueuedMessages;
+    this.maxSessionExpirySeconds = other.maxSessionExpirySeconds;
+    this.takeoverTimeoutMillis = other.takeoverTimeoutMillis;
+    this.counterFlushMillis = other.counterFlushMillis;
+    this.connectTimeoutSeconds = other.connectTimeoutSeconds;
+    this.defaultInstanceId = other.defaultInstanceId;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public MqttNodeOptions setHost(String host) {
+    this.host = Objects.requireNonNull(host, "host");
+    return this;
+  }
+
+  public int getMqttPort() {
+    return mqttPort;
+  }
+
+  /** The MQTT over TCP port; 0 picks a free one, -1 disables the listener. */
+  public MqttNodeOptions setMqttPort(int port) {
+    this.mqttPort = checkPort(port);
+    return this;
+  }
+
+  public int getWsPort() {
+    return wsPort;
+  }
+
+  /** The MQTT over WebSocket port; 0 picks a free one, -1 disables the listener. */
+  public MqttNodeOptions setWsPort(int port) {
+    this.wsPort = checkPort(port);
+    return this;
+  }
+
+  public String getWsPath() {
+    return wsPath;
+  }
+
+  public MqttNodeOptions setWsPath(String wsPath) {
+    if (wsPath == null || !wsPath.startsWith("/")) {
+      throw new IllegalArgumentException("wsPath must start with '/'");
+    }
+    this.wsPath = wsPath;
+    return this;
+  }
+
+  public int getMaxClientIdLength() {
+    return maxClientIdLength;
+  }
+
+  public MqttNodeOptions setMaxClientIdLength(int length) {
+    this.maxClientIdLength = checkRange("maxClientIdLength", length, 23, 65535);
+    return this;
+  }
+
+  public int getMaxPacketSize() {
+    return maxPacketSize;
+  }
+
+  public MqttNodeOptions setMaxPacketSize(int size) {
+    this.maxPacketSize = checkRange("maxPacketSize", size, 1024, 268_435_455);
+    return this;
+  }
+
+  public int getMaxInflight() {
+    return maxInflight;
+  }
+
+  public MqttNodeOptions setMaxInflight(int maxInflight) {
+    this.maxInflight = checkRange("maxInflight", maxInflight, 1, 65535);
+    return this;
+  }
+
+  public int getMaxQueuedMessages() {
+    return maxQueuedMessages;
+  }
+
+  public MqttNodeOptions setMaxQueuedMessages(int max) {
+    this.maxQueuedMessages = checkRange("maxQueuedMessages", max, 0, 10_000_000);
+    return this;
+  }
+
+  public long getMaxSessionExpirySeconds() {
+    return maxSessionExpirySeconds;
+  }
+
+  public MqttNodeOptions setMaxSessionExpirySeconds(long seconds) {
+    if (seconds < 0) {
+      throw new IllegalArgumentException("maxSessionExpirySeconds must be >= 0");
+    }
+    this.maxSessionExpirySeconds = seconds;
+    return this;
+  }
+
+  public long getTakeoverTimeoutMillis() {
+    return takeoverTimeoutMillis;
+  }
+
+  public MqttNodeOptions setTakeoverTimeoutMillis(long millis) {
+    this.takeoverTimeoutMillis = checkRange("takeoverTimeoutMillis", (int) Math.min(millis, Integer.MAX_VALUE), 100, 600_000);
+    return this;
+  }
+
+  public long getCounterFlushMillis() {
+    return counterFlushMillis;
+  }
+
+  public MqttNodeOptions setCounterFlushMillis(long millis) {
+    this.counterFlushMillis = checkRange("counterFlushMillis", (int) Math.min(millis, Integer.MAX_VALUE), 10, 3_600_000);
+    return this;
+  }
+
+  public int getConnectTimeoutSeconds() {
+    return connectTimeoutSeconds;
+  }
+
+  public MqttNodeOptions setConnectTimeoutSeconds(int seconds) {
+    this.connectTimeoutSeconds = checkRange("connectTimeoutSeconds", seconds, 1, 3600);
+    return this;
+  }
+
+  public String getDefaultInstanceId() {
+    return defaultInstanceId;
+  }
+
+  /** The instance of connections that name none (no {@code user@instance}, no SNI). */
+  public MqttNodeOptions setDefaultInstanceId(String instanceId) {
+    this.defaultInstanceId = instanceId;
+    return this;
+  }
+
+  private static int checkPort(int port) {
+    return checkRange("port", port, -1, 65535);
+  }
+
+  private static int checkRange(String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ", was " + value);
+    }
+    return value;
+  }
+}

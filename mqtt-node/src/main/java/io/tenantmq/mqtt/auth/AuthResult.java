@@ -1,0 +1,20 @@
+package io.tenantmq.mqtt.auth;
+
+import io.tenantmq.control.tenant.Instance;
+import io.tenantmq.mqtt.codes.ConnectRefusal;
+
+/** The outcome of authenticating a CONNECT: the instance it belongs to, or why it is refused. */
+public record AuthResult(Instance instance, String username, ConnectRefusal refusal) {
+
+  public static AuthResult accepted(Instance instance, String username) {
+    return new AuthResult(instance, username, null);
+  }
+
+  public static AuthResult refused(ConnectRefusal refusal) {
+    return new AuthResult(null, null, refusal);
+  }
+
+  public boolean isAccepted() {
+    return refusal == null;
+  }
+}

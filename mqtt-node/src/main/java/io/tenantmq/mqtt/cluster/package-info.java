@@ -1,0 +1,2 @@
+/** Joining the cluster: one Hazelcast member with Vert.x clustered on it. */
+package io.tenantmq.mqtt.cluster;

@@ -1,0 +1,32 @@
+package io.tenantmq.mqtt.codes;
+
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+
+/**
+ * Why a CONNECT is refused, with the CONNACK code each protocol version gets. The one place that maps refusals to
+ * MQTT 3 return codes and MQTT 5 reason codes.
+ */
+public enum ConnectRefusal {
+  BAD_CREDENTIALS(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD,
+      MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD),
+  NOT_AUTHORIZED(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
+      MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5),
+  CLIENT_ID_INVALID(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
+      MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID),
+  SERVER_UNAVAILABLE(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
+      MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5),
+  PROTOCOL_ERROR(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
+      MqttConnectReturnCode.CONNECTION_REFUSED_PROTOCOL_ERROR);
+
+  private final MqttConnectReturnCode mqtt3;
+  private final MqttConnectReturnCode mqtt5;
+
+  ConnectRefusal(MqttConnectReturnCode mqtt3, MqttConnectReturnCode mqtt5) {
+    this.mqtt3 = mqtt3;
+    this.mqtt5 = mqtt5;
+  }
+
+  public MqttConnectReturnCode code(int protocolVersion) {
+    return protocolVersion >= 5 ? mqtt5 : mqtt3;
+  }
+}

@@ -1,0 +1,7 @@
+package io.tenantmq.mqtt.listener;
+
+/** The transports an MQTT listener can serve. */
+public enum Transport {
+  TCP,
+  WEBSOCKET
+}

@@ -1,0 +1,67 @@
+package io.tenantmq.mqtt.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** The broker's own meters, tagged by node only. Thread-safe: Micrometer counters are. */
+public final class BrokerMetrics {
+
+  private final Counter messagesReceived;
+  private final Counter messagesDelivered;
+  private final Counter messagesDropped;
+  private final Counter connectionsAccepted;
+  private final Counter connectionsRefused;
+  private final Counter protocolErrors;
+  private final AtomicLong connected = new AtomicLong();
+
+  public BrokerMetrics(MeterRegistry registry, String node) {
+    this.messagesReceived = Counter.builder("tenantmq.messages.received").description("PUBLISH packets received from clients")
+        .tag("node", node).register(registry);
+    this.messagesDelivered = Counter.builder("tenantmq.messages.delivered").description("PUBLISH packets sent to clients")
+        .tag("node", node).register(registry);
+    this.messagesDropped = Counter.builder("tenantmq.messages.dropped")
+        .description("messages not delivered: queue full or QoS 0 to an offline session").tag("node", node).register(registry);
+    this.connectionsAccepted = Counter.builder("tenantmq.connections.accepted").tag("node", node).register(registry);
+    this.connectionsRefused = Counter.builder("tenantmq.connections.refused").tag("node", node).register(registry);
+    this.protocolErrors = Counter.builder("tenantmq.connections.protocol.errors")
+        .description("connections closed for a malformed or forbidden packet").tag("node", node).register(registry);
+    Gauge.builder("tenantmq.connections.active", connected, AtomicLong::get).tag("node", node).register(registry);
+  }
+
+  public void messageReceived() {
+    messagesReceived.increment();
+  }
+
+  public void messageDelivered() {
+    messagesDelivered.increment();
+  }
+
+  public void messageDropped() {
+    messagesDropped.increment();
+  }
+
+  public void connectionAccepted() {
+    connectionsAccepted.increment();
+    connected.incrementAndGet();
+  }
+
+  public void connectionClosed() {
+    connected.decrementAndGet();
+  }
+
+  public void connectionRefused() {
+    connectionsRefused.increment();
+  }
+
+  public void protocolError() {
+    protocolErrors.increment();
+  }
+
+  /** A gauge of something the caller owns, e.g. the number of sessions. */
+  public static void gauge(MeterRegistry registry, String name, String node, Supplier<Number> value) {
+    Gauge.builder(name, value).tag("node", node).register(registry);
+  }
+}

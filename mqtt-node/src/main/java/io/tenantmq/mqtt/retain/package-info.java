@@ -1,0 +1,2 @@
+/** Retained messages, shared by the cluster. */
+package io.tenantmq.mqtt.retain;

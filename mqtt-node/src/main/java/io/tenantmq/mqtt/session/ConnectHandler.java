@@ -1,0 +1,209 @@
+package io.tenantmq.mqtt.session;
+
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.tenantmq.control.registry.ClientKey;
+import io.tenantmq.control.registry.ClientRecord;
+import io.tenantmq.control.registry.ClientState;
+import io.tenantmq.control.registry.PacketCounter;
+import io.tenantmq.mqtt.auth.AuthResult;
+import io.tenantmq.mqtt.auth.ConnectAuthenticator;
+import io.tenantmq.mqtt.codes.ConnectRefusal;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.mqtt.MqttEndpoint;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CONNECT flow: authenticate, take the client over from an earlier connection on this node or another, register
+ * the connection cluster-wide, resume or start the session, CONNACK, then wire the connection's packets to the
+ * session. Runs on the connection's event loop; every async step comes back to it.
+ */
+public final class ConnectHandler implements Handler<MqttEndpoint> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectHandler.class);
+
+  private final SessionServices services;
+  private final ConnectAuthenticator authenticator;
+  private final RemoteTakeover remoteTakeover;
+  private final Predicate<String> nodeAlive;
+
+  public ConnectHandler(SessionServices services, ConnectAuthenticator authenticator, RemoteTakeover remoteTakeover,
+                        Predicate<String> nodeAlive) {
+    this.services = services;
+    this.authenticator = authenticator;
+    this.remoteTakeover = remoteTakeover;
+    this.nodeAlive = nodeAlive;
+  }
+
+  @Override
+  public void handle(MqttEndpoint ep) {
+    Context context = Vertx.currentContext();
+    long now = System.currentTimeMillis();
+    ep.publishAutoAck(false);
+    ep.subscriptionAutoAck(false);
+    ep.autoKeepAlive(true);
+    boolean[] closedEarly = {false};
+    ep.closeHandler(v -> closedEarly[0] = true);
+    authenticator.authenticate(ep.auth(), ep.remoteAddress(), context).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("authentication of a connection from {} failed: {}", ep.remoteAddress(), ar.cause().toString());
+        refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE);
+      } else if (!ar.result().isAccepted()) {
+        refuse(ep, ar.result().refusal());
+      } else if (!closedEarly[0]) {
+        connect(ep, context, ar.result(), now, closedEarly);
+      }
+    });
+  }
+
+  private void refuse(MqttEndpoint ep, ConnectRefusal refusal) {
+    services.metrics().connectionRefused();
+    try {
+      ep.reject(refusal.code(ep.protocolVersion()));
+    } catch (IllegalStateException alreadyClosed) {
+      // the client went away while we decided
+    }
+  }
+
+  private void connect(MqttEndpoint ep, Context context, AuthResult auth, long now, boolean[] closedEarly) {
+    boolean mqtt5 = ep.protocolVersion() >= 5;
+    String clientId = ep.clientIdentifier();
+    boolean assignedId = clientId == null || clientId.isEmpty();
+    if (assignedId) {
+      clientId = "tenantmq-" + UUID.randomUUID().toString().replace("-", "");
+    }
+    boolean cleanStart = ep.isCleanSession();
+    ClientKey key = new ClientKey(auth.instance().instanceId(), clientId);
+    ConnectionInfo info = new ConnectionInfo(UUID.randomUUID().toString().replace("-", ""), ep.remoteAddress().toString(),
+        ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now);
+    long expiry = sessionExpiry(ep, mqtt5, cleanStart);
+    Session session = new Session(key, context, services, info, expiry, windowSize(ep, mqtt5));
+
+    Session previous = services.sessions().put(session);
+    Future<SessionState> localState = previous == null
+        ? Future.succeededFuture()
+        : onContext(previous.context(), () -> previous.handOver(cleanStart ? null : session, !cleanStart), context);
+
+    localState.compose(fromLocal -> {
+      long createdAt = fromLocal != null ? fromLocal.createdAtMillis() : now;
+      ClientRecord record = new ClientRecord(key.instanceId(), key.clientId(), services.node(), info.channelId(),
+          info.address(), info.protocolVersion(), info.keepAliveSeconds(), cleanStart, expiry, auth.username(),
+          ClientRecord.groupIdOf(key.clientId()), ClientState.CONNECTED, createdAt, now, 0, Map.of(), null);
+      return Future.fromCompletionStage(services.registry().connect(record), context)
+          .compose(before -> fromLocal != null ? Future.succeededFuture(fromLocal) : takeOverRemote(before, key, cleanStart));
+    }).compose(state -> {
+      if (cleanStart || state == null) {
+        return Future.succeededFuture(false);
+      }
+      return session.adopt(state).map(true);
+    }).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("connect of {} failed: {}", key, ar.cause().toString());
+        services.sessions().remove(session);
+        refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE);
+        return;
+      }
+      boolean sessionPresent = ar.result();
+      if (closedEarly[0]) {
+        session.attach(ep, null);
+        session.onConnectionClosed();
+        return;
+      }
+      ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry));
+      wire(ep, session);
+      session.connectCounted(ep);
+      session.attach(ep, ep.will());
+    });
+  }
+
+  private Future<SessionState> takeOverRemote(Optional<ClientRecord> before, ClientKey key, boolean cleanStart) {
+    if (before.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String owner = before.get().node();
+    if (owner.equals(services.node()) || !nodeAlive.test(owner)) {
+      return Future.succeededFuture();
+    }
+    return remoteTakeover.request(owner, key, !cleanStart);
+  }
+
+  private static void wire(MqttEndpoint ep, Session session) {
+    ep.publishHandler(session::onPublish);
+    ep.publishReleaseHandler(session::onPubrel);
+    ep.publishAcknowledgeHandler(session::onPuback);
+    ep.publishReceivedHandler(session::onPubrec);
+    ep.publishCompletionHandler(session::onPubcomp);
+    ep.subscribeHandler(session::onSubscribe);
+    ep.unsubscribeHandler(session::onUnsubscribe);
+    ep.pingHandler(v -> session.onPing());
+    ep.disconnectMessageHandler(session::onDisconnect);
+    ep.exceptionHandler(e -> LOG.debug("connection of {} failed: {}", session.key(), e.toString()));
+    ep.closeHandler(v -> session.onConnectionClosed());
+  }
+
+  private long sessionExpiry(MqttEndpoint ep, boolean mqtt5, boolean cleanStart) {
+    long max = services.options().getMaxSessionExpirySeconds();
+    if (!mqtt5) {
+      return cleanStart ? 0 : max;
+    }
+    MqttProperties.MqttProperty<?> p = ep.connectProperties()
+        .getProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
+    long requested = p == null ? 0 : Integer.toUnsignedLong((Integer) p.value());
+    return Math.min(requested, max);
+  }
+
+  private int windowSize(MqttEndpoint ep, boolean mqtt5) {
+    int max = services.options().getMaxInflight();
+    if (mqtt5) {
+      MqttProperties.MqttProperty<?> p = ep.connectProperties()
+          .getProperty(MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value());
+      if (p != null) {
+        return Math.min(max, (Integer) p.value());
+      }
+    }
+    return max;
+  }
+
+  private MqttProperties connackProperties(boolean mqtt5, String assignedClientId, MqttEndpoint ep, long expiry) {
+    if (!mqtt5) {
+      return MqttProperties.NO_PROPERTIES;
+    }
+    MqttProperties props = new MqttProperties();
+    if (assignedClientId != null) {
+      props.add(new MqttProperties.StringProperty(
+          MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), assignedClientId));
+    }
+    props.add(new MqttProperties.IntegerProperty(
+        MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), services.options().getMaxPacketSize()));
+    MqttProperties.MqttProperty<?> requested = ep.connectProperties()
+        .getProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
+    if (requested != null && Integer.toUnsignedLong((Integer) requested.value()) != expiry) {
+      // [MQTT-3.2.2.3.2] tell the client the interval the server actually uses
+      props.add(new MqttProperties.IntegerProperty(
+          MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value(), (int) expiry));
+    }
+    return props;
+  }
+
+  /** Runs {@code work} on {@code owner} and continues on {@code caller}. */
+  private static <T> Future<T> onContext(Context owner, Supplier<T> work, Context caller) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    owner.runOnContext(v -> {
+      try {
+        result.complete(work.get());
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return Future.fromCompletionStage(result, caller);
+  }
+}

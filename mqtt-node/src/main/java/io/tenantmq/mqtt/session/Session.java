@@ -1,0 +1,507 @@
+package io.tenantmq.mqtt.session;
+
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.mqtt.MqttTopicSubscription;
+import io.tenantmq.control.registry.ClientKey;
+import io.tenantmq.control.registry.PacketCounter;
+import io.tenantmq.mqtt.qos.Inflight;
+import io.tenantmq.mqtt.qos.Outbound;
+import io.tenantmq.mqtt.qos.OutboundQueue;
+import io.tenantmq.mqtt.route.Message;
+import io.tenantmq.mqtt.route.MessageProperties;
+import io.tenantmq.mqtt.subscription.Subscriber;
+import io.tenantmq.mqtt.subscription.Subscription;
+import io.tenantmq.mqtt.subscription.TopicFilter;
+import io.tenantmq.mqtt.subscription.TopicName;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.MqttWill;
+import io.vertx.mqtt.messages.MqttDisconnectMessage;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import io.vertx.mqtt.messages.MqttSubscribeMessage;
+import io.vertx.mqtt.messages.MqttUnsubscribeMessage;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
+import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
+import io.vertx.mqtt.messages.codes.MqttUnsubAckReasonCode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session of one client on this node: its subscriptions, its outbound QoS 1/2 flow and inbound QoS 2 state, and
+ * the connection currently attached (none while a persistent session waits offline).
+ *
+ * <p>Owned by: {@link #context()}, the event loop of the connection that created it. Every method except
+ * {@link #deliver} must run there; {@code deliver} moves itself there.
+ */
+public final class Session implements Subscriber {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  private final ClientKey key;
+  private final Context context;
+  private final SessionServices services;
+  private final OutboundQueue outbound;
+  private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+  private final Set<Integer> qos2Received = new HashSet<>();
+  private final ConnectionCounters counters = new ConnectionCounters();
+  private final ConnectionInfo connection;
+  private long createdAtMillis;
+  private long sessionExpirySeconds;
+  private MqttEndpoint endpoint;
+  private MqttWill will;
+  private boolean normalDisconnect;
+  /** Set when another connection took the client over; deliveries go there, and this connection's close is not ours. */
+  private Session successor;
+  private boolean handedOver;
+  private boolean terminated;
+  private long expiryTimer = -1;
+  private long flushTimer = -1;
+
+  Session(ClientKey key, Context context, SessionServices services, ConnectionInfo connection, long sessionExpirySeconds,
+          int windowSize) {
+    this.key = key;
+    this.context = context;
+    this.services = services;
+    this.connection = connection;
+    this.sessionExpirySeconds = sessionExpirySeconds;
+    this.createdAtMillis = connection.connectedAtMillis();
+    this.outbound = new OutboundQueue(windowSize, services.options().getMaxQueuedMessages());
+  }
+
+  @Override
+  public ClientKey key() {
+    return key;
+  }
+
+  public Context context() {
+    return context;
+  }
+
+  public ConnectionInfo connection() {
+    return connection;
+  }
+
+  public long createdAtMillis() {
+    return createdAtMillis;
+  }
+
+  public boolean connected() {
+    return endpoint != null;
+  }
+
+  public Map<String, Integer> subscriptionQos() {
+    Map<String, Integer> result = new LinkedHashMap<>();
+    subscriptions.forEach((filter, s) -> result.put(filter, s.qos()));
+    return result;
+  }
+
+  // ---- delivery to the client -------------------------------------------------------------------------------------
+
+  @Override
+  public void deliver(Message message, int qos, boolean retainFlag) {
+    if (Vertx.currentContext() == context) {
+      deliverHere(message, qos, retainFlag);
+    } else {
+      context.runOnContext(v -> deliverHere(message, qos, retainFlag));
+    }
+  }
+
+  private void deliverHere(Message message, int qos, boolean retainFlag) {
+    if (successor != null) {
+      successor.deliver(message, qos, retainFlag);
+      return;
+    }
+    if (terminated) {
+      return;
+    }
+    if (qos == 0) {
+      if (endpoint != null) {
+        write(message, 0, retainFlag, 0, false);
+      } else {
+        dropped();
+      }
+      return;
+    }
+    Outbound o = new Outbound(message, qos, retainFlag);
+    if (endpoint != null && outbound.windowHasRoom() && !outbound.hasPending()) {
+      Inflight sent = outbound.send(o);
+      write(message, qos, retainFlag, sent.packetId(), false);
+    } else if (!outbound.enqueue(o)) {
+      dropped();
+    }
+  }
+
+  private void dropped() {
+    counters.dropped();
+    services.metrics().messageDropped();
+  }
+
+  private void write(Message m, int qos, boolean retainFlag, int packetId, boolean dup) {
+    MqttEndpoint ep = endpoint;
+    if (ep == null || !ep.isConnected()) {
+      return;
+    }
+    MqttProperties props = connection.mqtt5() ? m.properties() : MqttProperties.NO_PROPERTIES;
+    ep.publish(m.topic(), m.payload(), MqttQoS.valueOf(qos), dup, retainFlag, packetId, props);
+    counters.sent(PacketCounter.publish(qos),
+        ConnectionCounters.publishSize(m.topic(), qos, m.payload().length(), connection.mqtt5()));
+    services.metrics().messageDelivered();
+  }
+
+  /** Sends queued messages while the window has room. */
+  private void drain() {
+    while (endpoint != null && outbound.windowHasRoom() && outbound.hasPending()) {
+      Outbound o = outbound.pollPending();
+      Inflight sent = outbound.send(o);
+      write(o.message(), o.qos(), o.retainFlag(), sent.packetId(), false);
+    }
+  }
+
+  void onPuback(int packetId) {
+    counters.received(PacketCounter.PUBACK, 4);
+    Inflight entry = outbound.get(packetId);
+    if (entry != null && entry.outbound().qos() == 1) {
+      outbound.complete(packetId);
+      drain();
+    }
+  }
+
+  void onPubrec(int packetId) {
+    counters.received(PacketCounter.PUBREC, 4);
+    outbound.release(packetId);
+    if (endpoint != null) {
+      endpoint.publishRelease(packetId);
+      counters.sent(PacketCounter.PUBREL, 4);
+    }
+  }
+
+  void onPubcomp(int packetId) {
+    counters.received(PacketCounter.PUBCOMP, 4);
+    Inflight entry = outbound.get(packetId);
+    if (entry != null && entry.released()) {
+      outbound.complete(packetId);
+      drain();
+    }
+  }
+
+  // ---- from the client ---------------------------------------------------------------------------------------------
+
+  void onPublish(MqttPublishMessage m) {
+    int qos = m.qosLevel().value();
+    counters.received(PacketCounter.publish(qos),
+        ConnectionCounters.publishSize(m.topicName(), qos, m.payload().length(), connection.mqtt5()));
+    services.metrics().messageReceived();
+    String invalid = TopicName.invalidReason(m.topicName());
+    if (invalid != null) {
+      closeForProtocolError(MqttDisconnectReasonCode.TOPIC_NAME_INVALID, invalid);
+      return;
+    }
+    Message message = new Message(key.instanceId(), m.topicName(), m.payload(), qos, m.isRetain(),
+        MessageProperties.forwardable(m.properties()));
+    switch (qos) {
+      case 0 -> route(message);
+      case 1 -> {
+        int routed = route(message);
+        if (connection.mqtt5() && routed == 0) {
+          endpoint.publishAcknowledge(m.messageId(), MqttPubAckReasonCode.NO_MATCHING_SUBSCRIBERS, MqttProperties.NO_PROPERTIES);
+        } else {
+          endpoint.publishAcknowledge(m.messageId());
+        }
+        counters.sent(PacketCounter.PUBACK, 4);
+      }
+      default -> {
+        // [MQTT-4.3.3] route once; a resent PUBLISH with the same packet id before PUBREL is only acknowledged again
+        if (qos2Received.add(m.messageId())) {
+          route(message);
+        }
+        endpoint.publishReceived(m.messageId());
+        counters.sent(PacketCounter.PUBREC, 4);
+      }
+    }
+  }
+
+  void onPubrel(int packetId) {
+    counters.received(PacketCounter.PUBREL, 4);
+    qos2Received.remove(packetId);
+    endpoint.publishComplete(packetId);
+    counters.sent(PacketCounter.PUBCOMP, 4);
+  }
+
+  private int route(Message message) {
+    if (message.retain()) {
+      services.retained().store(message)
+          .onFailure(e -> LOG.warn("retained message of {} not stored: {}", key, e.toString()));
+    }
+    return services.router().publish(message);
+  }
+
+  void onSubscribe(MqttSubscribeMessage m) {
+    int bytes = 5;
+    List<MqttSubAckReasonCode> codes = new ArrayList<>(m.topicSubscriptions().size());
+    List<Future<?>> routeWrites = new ArrayList<>();
+    List<Subscription> wantRetained = new ArrayList<>();
+    for (MqttTopicSubscription ts : m.topicSubscriptions()) {
+      bytes += 3 + ConnectionCounters.utf8Length(ts.topicName());
+      TopicFilter filter;
+      try {
+        filter = TopicFilter.parse(ts.topicName());
+      } catch (IllegalArgumentException e) {
+        codes.add(connection.mqtt5() ? MqttSubAckReasonCode.TOPIC_FILTER_INVALID : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
+        continue;
+      }
+      int qos = Math.min(ts.qualityOfService().value(), 2);
+      Subscription subscription = new Subscription(filter, qos, this);
+      Subscription previous = subscriptions.put(filter.text(), subscription);
+      routeWrites.add(Future.fromCompletionStage(services.subscriptions().add(key.instanceId(), subscription), context));
+      codes.add(MqttSubAckReasonCode.qosGranted(MqttQoS.valueOf(qos)));
+      int retainHandling = ts.subscriptionOption() == null ? 0 : ts.subscriptionOption().retainHandling().value();
+      // shared subscriptions get no retained messages [MQTT-4.8.2-6 note]; retain handling 1: only if new, 2: never
+      if (!filter.shared() && (retainHandling == 0 || (retainHandling == 1 && previous == null))) {
+        wantRetained.add(subscription);
+      }
+    }
+    counters.received(PacketCounter.SUBSCRIBE, bytes);
+    Future.join(routeWrites).onComplete(done -> {
+      if (endpoint == null) {
+        return;
+      }
+      endpoint.subscribeAcknowledge(m.messageId(), codes, MqttProperties.NO_PROPERTIES);
+      counters.sent(PacketCounter.SUBACK, 4 + codes.size());
+      for (Subscription s : wantRetained) {
+        services.retained().match(key.instanceId(), s.filter()).onSuccess(messages -> {
+          for (Message r : messages) {
+            deliverHere(r, Math.min(r.qos(), s.qos()), true);
+          }
+        });
+      }
+    });
+    publishSubscriptions();
+  }
+
+  void onUnsubscribe(MqttUnsubscribeMessage m) {
+    int bytes = 4;
+    List<MqttUnsubAckReasonCode> codes = new ArrayList<>();
+    for (String topic : m.topics()) {
+      bytes += 2 + ConnectionCounters.utf8Length(topic);
+      Subscription s = subscriptions.remove(topic);
+      if (s != null) {
+        services.subscriptions().remove(key.instanceId(), s);
+        codes.add(MqttUnsubAckReasonCode.SUCCESS);
+      } else {
+        codes.add(MqttUnsubAckReasonCode.NO_SUBSCRIPTION_EXISTED);
+      }
+    }
+    counters.received(PacketCounter.UNSUBSCRIBE, bytes);
+    if (connection.mqtt5()) {
+      endpoint.unsubscribeAcknowledge(m.messageId(), codes, MqttProperties.NO_PROPERTIES);
+    } else {
+      endpoint.unsubscribeAcknowledge(m.messageId());
+    }
+    counters.sent(PacketCounter.UNSUBACK, 4);
+    publishSubscriptions();
+  }
+
+  void onPing() {
+    counters.received(PacketCounter.PINGREQ, 2);
+    counters.sent(PacketCounter.PINGRESP, 2);
+  }
+
+  void onDisconnect(MqttDisconnectMessage m) {
+    counters.received(PacketCounter.DISCONNECT, 2);
+    // [MQTT-3.14.4-3] a normal DISCONNECT discards the will; reason 0x04 asks for it to be sent anyway
+    normalDisconnect = m == null || m.code() != MqttDisconnectReasonCode.WITH_WILL_MESSAGE;
+    if (connection.mqtt5() && m != null && m.properties() != null) {
+      MqttProperties.MqttProperty<?> expiry = m.properties().getProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
+      if (expiry != null && sessionExpirySeconds > 0) {
+        sessionExpirySeconds = Math.min(Integer.toUnsignedLong((Integer) expiry.value()),
+            services.options().getMaxSessionExpirySeconds());
+      }
+    }
+  }
+
+  /** A packet broke the rules: tell an MQTT 5 client why, then close this one connection. */
+  void closeForProtocolError(MqttDisconnectReasonCode reason, String why) {
+    services.metrics().protocolError();
+    LOG.debug("closing {} ({}): {}", key, connection.address(), why);
+    MqttEndpoint ep = endpoint;
+    if (ep == null) {
+      return;
+    }
+    if (connection.mqtt5() && ep.isConnected()) {
+      ep.disconnect(reason, MqttProperties.NO_PROPERTIES);
+    }
+    ep.close();
+  }
+
+  private void publishSubscriptions() {
+    services.registry().updateSubscriptions(key, connection.channelId(), subscriptionQos());
+  }
+
+  // ---- life cycle ----------------------------------------------------------------------------------------------------
+
+  /** Counts the CONNECT and CONNACK of the connection being attached. */
+  void connectCounted(MqttEndpoint ep) {
+    counters.received(PacketCounter.CONNECT, 12 + ConnectionCounters.utf8Length(key.clientId()));
+    counters.sent(PacketCounter.CONNACK, 4);
+  }
+
+  /** Attaches the accepted connection and resends what the previous connection left unacknowledged [MQTT-4.4.0-1]. */
+  void attach(MqttEndpoint ep, MqttWill will) {
+    this.endpoint = ep;
+    this.will = will != null && will.isWillFlag() ? will : null;
+    services.metrics().connectionAccepted();
+    for (Inflight entry : outbound.inflight()) {
+      if (entry.released()) {
+        ep.publishRelease(entry.packetId());
+        counters.sent(PacketCounter.PUBREL, 4);
+      } else {
+        Outbound o = entry.outbound();
+        write(o.message(), o.qos(), o.retainFlag(), entry.packetId(), true);
+      }
+    }
+    drain();
+    long flushMillis = services.options().getCounterFlushMillis();
+    flushTimer = services.vertx().setPeriodic(flushMillis, flushMillis, id -> flushCounters());
+  }
+
+  /**
+   * Takes over the state a previous connection or node left behind; completes when the routes of its subscriptions
+   * are recorded.
+   */
+  Future<Void> adopt(SessionState state) {
+    createdAtMillis = state.createdAtMillis();
+    List<Future<?>> writes = new ArrayList<>();
+    state.subscriptions().forEach((text, qos) -> {
+      Subscription s = new Subscription(TopicFilter.parse(text), qos, this);
+      subscriptions.put(text, s);
+      writes.add(Future.fromCompletionStage(services.subscriptions().add(key.instanceId(), s), context));
+    });
+    state.inflight().forEach(outbound::restore);
+    state.pending().forEach(outbound::enqueue);
+    qos2Received.addAll(state.qos2Received());
+    publishSubscriptions();
+    return Future.join(writes).mapEmpty();
+  }
+
+  SessionState export() {
+    return new SessionState(createdAtMillis, subscriptionQos(), outbound.inflight(), outbound.pending(), qos2Received);
+  }
+
+  private void flushCounters() {
+    if (counters.takeDirty()) {
+      services.registry().updateCounters(key, connection.channelId(), counters.snapshot());
+    }
+  }
+
+  /** The connection is gone (client closed it, keepalive, protocol error, server shutdown). */
+  void onConnectionClosed() {
+    if (handedOver || endpoint == null) {
+      return; // the client lives on in another connection
+    }
+    endpoint = null;
+    services.metrics().connectionClosed();
+    cancelTimer(flushTimer);
+    if (!normalDisconnect) {
+      publishWill();
+    }
+    boolean keep = sessionExpirySeconds > 0;
+    long now = System.currentTimeMillis();
+    services.registry().disconnect(key, connection.channelId(), now, !keep, counters.snapshot());
+    if (keep) {
+      expiryTimer = services.vertx().setTimer(Math.max(1, sessionExpirySeconds) * 1000, id -> {
+        if (!handedOver && endpoint == null) {
+          terminate();
+          services.registry().remove(key, connection.channelId());
+        }
+      });
+    } else {
+      terminate();
+    }
+  }
+
+  /**
+   * Another connection takes the client over: closes this connection (MQTT 5: DISCONNECT 0x8E), sends its will, and
+   * returns the session state if {@code keepState}. With a local {@code successor}, this session's subscriptions stay
+   * in the trie until the successor replaces them, and whatever arrives meanwhile is passed on.
+   */
+  SessionState handOver(Session localSuccessor, boolean keepState) {
+    boolean wasConnected = endpoint != null;
+    handedOver = true;
+    cancelTimer(expiryTimer);
+    cancelTimer(flushTimer);
+    if (wasConnected) {
+      MqttEndpoint ep = endpoint;
+      endpoint = null;
+      services.metrics().connectionClosed();
+      publishWill();
+      if (connection.mqtt5() && ep.isConnected()) {
+        ep.disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER, MqttProperties.NO_PROPERTIES);
+      }
+      ep.close();
+    }
+    SessionState state = keepState ? export() : null;
+    outbound.clear();
+    if (keepState && localSuccessor != null) {
+      successor = localSuccessor;
+    } else {
+      terminate();
+    }
+    return state;
+  }
+
+  /** Server shutdown: sends the will, ends the registry record and closes (MQTT 5: DISCONNECT 0x8B). */
+  void shutdown() {
+    MqttEndpoint ep = endpoint;
+    if (ep == null) {
+      return;
+    }
+    if (connection.mqtt5() && ep.isConnected()) {
+      ep.disconnect(MqttDisconnectReasonCode.SERVER_SHUTTING_DOWN, MqttProperties.NO_PROPERTIES);
+    }
+    onConnectionClosed();
+    ep.close();
+  }
+
+  private void publishWill() {
+    MqttWill w = will;
+    will = null;
+    if (w == null || w.getWillTopic() == null || TopicName.invalidReason(w.getWillTopic()) != null) {
+      return;
+    }
+    Message message = new Message(key.instanceId(), w.getWillTopic(),
+        w.getWillMessage() == null ? io.vertx.core.buffer.Buffer.buffer() : w.getWillMessage(), w.getWillQos(),
+        w.isWillRetain(), MessageProperties.forwardable(w.getWillProperties()));
+    route(message);
+  }
+
+  private void terminate() {
+    if (terminated) {
+      return;
+    }
+    terminated = true;
+    cancelTimer(expiryTimer);
+    cancelTimer(flushTimer);
+    for (Subscription s : subscriptions.values()) {
+      services.subscriptions().remove(key.instanceId(), s);
+    }
+    subscriptions.clear();
+    outbound.clear();
+    services.sessions().remove(this);
+  }
+
+  private void cancelTimer(long id) {
+    if (id >= 0) {
+      services.vertx().cancelTimer(id);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Topic names and filters, parsed once, and the per-instance topic trie. */
+package io.tenantmq.mqtt.subscription;

@@ -1,0 +1,98 @@
+package io.tenantmq.mqtt;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tenantmq.control.cluster.ClusterNodes;
+import io.tenantmq.control.registry.ClientRegistry;
+import io.tenantmq.control.registry.HazelcastClientRegistry;
+import io.tenantmq.control.tenant.HazelcastTenantDirectory;
+import io.tenantmq.control.tenant.Instance;
+import io.tenantmq.control.tenant.Tenant;
+import io.tenantmq.control.tenant.TenantDirectory;
+import io.tenantmq.mqtt.cluster.ClusterMember;
+import io.tenantmq.mqtt.cluster.ClusterMemberOptions;
+import io.tenantmq.mqtt.listener.Transport;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real TenantMQ broker node for tests: an embedded Hazelcast member on loopback (cluster name unique per test run),
+ * Vert.x clustered on it, and an {@link MqttNode} on ephemeral ports whose default instance allows anonymous loopback
+ * clients.
+ */
+public final class TestNode implements AutoCloseable {
+
+  public static final String INSTANCE_ID = "mqtt-test";
+
+  public final ClusterMember member;
+  public final MqttNode node;
+  public final ClientRegistry registry;
+  public final ClusterNodes nodes;
+  private final ExecutorService blocking;
+
+  private TestNode(ClusterMember member, MqttNode node, ClientRegistry registry, ClusterNodes nodes, ExecutorService blocking) {
+    this.member = member;
+    this.node = node;
+    this.registry = registry;
+    this.nodes = nodes;
+    this.blocking = blocking;
+  }
+
+  public static String newClusterName() {
+    return "test-" + UUID.randomUUID();
+  }
+
+  public static TestNode start() throws Exception {
+    return start(newClusterName(), "node-a", new MqttNodeOptions());
+  }
+
+  public static TestNode start(String clusterName, String nodeName, MqttNodeOptions options) throws Exception {
+    ClusterMember member = ClusterMember.start(
+        new ClusterMemberOptions(clusterName, nodeName, "127.0.0.1", 0, List.of("127.0.0.1")), null)
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    ExecutorService blocking = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "tenantmq-blocking-" + nodeName);
+      t.setDaemon(true);
+      return t;
+    });
+    TenantDirectory tenants = new HazelcastTenantDirectory(member.hazelcast());
+    tenants.createTenantIfAbsent(new Tenant("tenant-test", "test", 0)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    tenants.createInstanceIfAbsent(new Instance(INSTANCE_ID, "tenant-test", "test", true, 0))
+        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    ClusterNodes nodes = new ClusterNodes(member.hazelcast());
+    ClientRegistry registry = new HazelcastClientRegistry(member.hazelcast(), blocking);
+    MqttNodeOptions o = new MqttNodeOptions(options).setMqttPort(0).setWsPort(0).setHost("127.0.0.1")
+        .setDefaultInstanceId(INSTANCE_ID);
+    MqttNode node = new MqttNode(member.vertx(), member.hazelcast(), nodes, registry, tenants, new SimpleMeterRegistry(),
+        blocking, o);
+    node.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return new TestNode(member, node, registry, nodes, blocking);
+  }
+
+  public int mqttPort() {
+    return node.actualPort(Transport.TCP);
+  }
+
+  public int wsPort() {
+    return node.actualPort(Transport.WEBSOCKET);
+  }
+
+  /** Ends the member abruptly, as a crash would: no clean-up reaches the cluster. */
+  public void crash() {
+    member.hazelcast().getLifecycleService().terminate();
+    member.vertx().close();
+    blocking.shutdownNow();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      node.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } finally {
+      member.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      blocking.shutdownNow();
+    }
+  }
+}
