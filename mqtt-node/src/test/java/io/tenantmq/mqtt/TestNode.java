@@ -50,7 +50,7 @@ public final class TestNode implements AutoCloseable {
 
   public static TestNode start(String clusterName, String nodeName, MqttNodeOptions options) throws Exception {
     ClusterMember member = ClusterMember.start(
-        new ClusterMemberOptions(clusterName, nodeName, "127.0.0.1", 0, List.of("127.0.0.1")), null)
+        new ClusterMemberOptions(clusterName, nodeName, "127.0.0.1", 0, List.of("127.0.0.1")), null, null)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     ExecutorService blocking = Executors.newFixedThreadPool(4, r -> {
       Thread t = new Thread(r, "tenantmq-blocking-" + nodeName);

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.spi.VertxMetricsFactory;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -29,10 +30,14 @@ public record ClusterMember(Vertx vertx, HazelcastInstance hazelcast, String nod
    * Starts the Hazelcast member (blocking, about two seconds: call it from a starting thread, never an event loop),
    * then Vert.x on it.
    */
-  public static Future<ClusterMember> start(ClusterMemberOptions options, VertxMetricsFactory metrics) {
+  public static Future<ClusterMember> start(ClusterMemberOptions options, VertxMetricsFactory metrics,
+                                            MetricsOptions metricsOptions) {
     HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(hazelcastConfig(options));
     VertxOptions vertxOptions = new VertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost(options.host()).setPort(0));
+    if (metricsOptions != null) {
+      vertxOptions.setMetricsOptions(metricsOptions);
+    }
     var builder = Vertx.builder().with(vertxOptions).withClusterManager(new HazelcastClusterManager(hazelcast));
     if (metrics != null) {
       builder = builder.withMetrics(metrics);

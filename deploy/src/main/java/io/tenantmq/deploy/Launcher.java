@@ -1,0 +1,82 @@
+package io.tenantmq.deploy;
+
+import io.tenantmq.deploy.config.ConfigFile;
+import io.tenantmq.deploy.config.ConfigLoader;
+import io.tenantmq.deploy.config.TenantMqConfig;
+import io.tenantmq.deploy.demo.DemoTenant;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar tenantmq.jar [flags]}: starts a node (the all-in-one node with no flags) until SIGTERM. */
+@Command(name = "tenantmq", mixinStandardHelpOptions = true, version = "TenantMQ 0.1.0",
+    description = "Self-hostable multi-tenant MQTT cloud service. With no arguments: the all-in-one node.")
+public final class Launcher implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE", description = "JSON configuration file; flags override it.")
+  Path config;
+  @Option(names = "--role", description = "all | mqtt | gateway (default: all)")
+  String role;
+  @Option(names = "--host", description = "Interface the listeners bind to (default 0.0.0.0).")
+  String host;
+  @Option(names = "--mqtt-port", description = "MQTT over TCP (default 1883; 0 = any free port; -1 = off).")
+  Integer mqttPort;
+  @Option(names = "--ws-port", description = "MQTT over WebSocket, path /mqtt (default 8083).")
+  Integer wsPort;
+  @Option(names = "--http-port", description = "HTTP gateway: /healthz, /metrics, APIs (default 8080).")
+  Integer httpPort;
+  @Option(names = "--tls-port", description = "MQTT over TLS (off by default; not available in this version).")
+  Integer tlsPort;
+  @Option(names = "--data-dir", description = "Where ports.json and demo-credentials.json go (default ./data).")
+  String dataDir;
+  @Option(names = "--node-name", description = "This node's name in the cluster and in every API.")
+  String nodeName;
+  @Option(names = "--cluster-name", description = "Nodes with the same cluster name and members form one cluster.")
+  String clusterName;
+  @Option(names = "--cluster-port", description = "Hazelcast member port (default: first free from 5701).")
+  Integer clusterPort;
+  @Option(names = "--cluster-members", paramLabel = "HOST:PORT,...", description = "TCP join list; no multicast.")
+  String clusterMembers;
+  @Option(names = "--jdbc-url", description = "Durable store (not available in this version).")
+  String jdbcUrl;
+
+  public static void main(String[] args) {
+    System.setProperty("hazelcast.logging.type", "slf4j");
+    System.setProperty("hazelcast.phone.home.enabled", "false");
+    System.exit(new CommandLine(new Launcher()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    TenantMqConfig resolved;
+    try {
+      ConfigFile file = config == null ? ConfigFile.EMPTY : ConfigLoader.readFile(config);
+      ConfigFile flags = new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName,
+          clusterPort, clusterMembers == null ? null : TenantMqNode.splitMembers(clusterMembers), jdbcUrl,
+          null, null, null, null, null);
+      resolved = ConfigLoader.resolve(file, flags);
+    } catch (ConfigLoader.InvalidConfigException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    TenantMqNode node = new TenantMqNode(resolved);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      node.stop();
+      stopped.countDown();
+    }, "tenantmq-shutdown"));
+    try {
+      node.start();
+    } catch (Exception e) {
+      System.err.println("TenantMQ failed to start: " + e);
+      return 1;
+    }
+    System.out.println("Demo tenant (also in " + resolved.dataDir().resolve(DemoTenant.FILE_NAME) + "):");
+    System.out.println(DemoTenant.toJson(node.demo()));
+    stopped.await();
+    return 0;
+  }
+}

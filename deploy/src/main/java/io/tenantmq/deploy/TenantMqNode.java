@@ -1,0 +1,186 @@
+package io.tenantmq.deploy;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tenantmq.control.cluster.ClusterNodes;
+import io.tenantmq.control.cluster.NodeReadiness;
+import io.tenantmq.control.registry.ClientRegistry;
+import io.tenantmq.control.registry.HazelcastClientRegistry;
+import io.tenantmq.control.tenant.HazelcastTenantDirectory;
+import io.tenantmq.control.tenant.TenantDirectory;
+import io.tenantmq.deploy.config.TenantMqConfig;
+import io.tenantmq.deploy.demo.DemoCredentials;
+import io.tenantmq.deploy.demo.DemoTenant;
+import io.tenantmq.gateway.GatewayOptions;
+import io.tenantmq.gateway.GatewayServer;
+import io.tenantmq.mqtt.MqttNode;
+import io.tenantmq.mqtt.MqttNodeOptions;
+import io.tenantmq.mqtt.cluster.ClusterMember;
+import io.tenantmq.mqtt.cluster.ClusterMemberOptions;
+import io.tenantmq.mqtt.listener.Transport;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running TenantMQ process: joins the cluster, ensures the demo tenant, starts the MQTT node and the gateway as
+ * its role says, writes {@code ports.json}. Start and stop are blocking: they run on the main thread and the
+ * shutdown hook, never on an event loop.
+ */
+public final class TenantMqNode {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TenantMqNode.class);
+  private static final long STOP_TIMEOUT_SECONDS = 30;
+
+  private final TenantMqConfig config;
+  private ClusterMember member;
+  private ExecutorService blocking;
+  private ClusterNodes nodes;
+  private MqttNode mqtt;
+  private GatewayServer gateway;
+  private NodeReadiness readiness;
+  private DemoCredentials demo;
+
+  public TenantMqNode(TenantMqConfig config) {
+    this.config = config;
+  }
+
+  public TenantMqNode start() throws Exception {
+    if (config.tlsPort() >= 0) {
+      LOG.warn("--tls-port {} ignored: the TLS listener is not available in this version", config.tlsPort());
+    }
+    if (config.jdbcUrl() != null) {
+      LOG.warn("--jdbc-url ignored: durable storage is not available in this version; state lives in the cluster's memory");
+    }
+    PortsFile.delete(config.dataDir());
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    member = ClusterMember.start(
+        new ClusterMemberOptions(config.clusterName(), config.nodeName(), clusterHost(), config.clusterPort(),
+            config.clusterMembers()),
+        new MicrometerMetricsFactory(meters),
+        new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true))
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    AtomicInteger threads = new AtomicInteger();
+    blocking = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "tenantmq-blocking-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    nodes = new ClusterNodes(member.hazelcast());
+    TenantDirectory tenants = new HazelcastTenantDirectory(member.hazelcast());
+    ClientRegistry registry = new HazelcastClientRegistry(member.hazelcast(), blocking);
+    nodes.onNodeLeft(dead -> {
+      if (nodes.isOldest()) {
+        registry.endNode(dead, System.currentTimeMillis()).whenComplete((ended, e) -> {
+          if (e != null) {
+            LOG.warn("connections of departed node {} not ended: {}", dead, e.toString());
+          } else {
+            LOG.info("node {} left the cluster; ended {} of its connections", dead, ended.size());
+          }
+        });
+      }
+    });
+    demo = DemoTenant.ensure(member.hazelcast(), tenants, config.dataDir());
+
+    EnumSet<NodeReadiness.Component> expected = EnumSet.of(NodeReadiness.Component.HTTP);
+    if (config.role().servesMqtt()) {
+      expected.add(NodeReadiness.Component.MQTT);
+    }
+    readiness = new NodeReadiness(expected);
+    if (config.role().servesMqtt()) {
+      mqtt = new MqttNode(member.vertx(), member.hazelcast(), nodes, registry, tenants, meters, blocking, mqttOptions());
+      mqtt.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      readiness.serving(NodeReadiness.Component.MQTT);
+    }
+    gateway = new GatewayServer(member.vertx(),
+        new GatewayOptions().setHost(config.host()).setPort(config.httpPort() < 0 ? 0 : config.httpPort()),
+        readiness, meters, config.nodeName());
+    gateway.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    PortsFile.write(config.dataDir(), mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), null);
+    LOG.info("TenantMQ node {} ({}) up: mqtt={} ws={} http={} data={}", config.nodeName(), config.role(),
+        mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), config.dataDir());
+    return this;
+  }
+
+  public DemoCredentials demo() {
+    return demo;
+  }
+
+  private Integer mqttPort(Transport transport) {
+    int port = mqtt == null ? -1 : mqtt.actualPort(transport);
+    return port < 0 ? null : port;
+  }
+
+  private String clusterHost() {
+    // members on other hosts need a routable address; everything on one machine stays on loopback
+    boolean remote = config.clusterMembers().stream().anyMatch(m -> !m.startsWith("127.") && !m.startsWith("localhost"));
+    return remote && !"0.0.0.0".equals(config.host()) ? config.host() : remote ? firstNonLoopback() : "127.0.0.1";
+  }
+
+  private static String firstNonLoopback() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      return "127.0.0.1";
+    }
+  }
+
+  private MqttNodeOptions mqttOptions() {
+    TenantMqConfig.MqttLimits l = config.mqtt();
+    return new MqttNodeOptions()
+        .setHost(config.host())
+        .setMqttPort(config.mqttPort())
+        .setWsPort(config.wsPort())
+        .setMaxPacketSize(l.maxPacketSize())
+        .setMaxClientIdLength(l.maxClientIdLength())
+        .setMaxInflight(l.maxInflight())
+        .setMaxQueuedMessages(l.maxQueuedMessages())
+        .setMaxSessionExpirySeconds(l.maxSessionExpirySeconds())
+        .setDefaultInstanceId(demo.instanceId());
+  }
+
+  /** Clean shutdown: not ready, MQTT connections closed (wills sent), HTTP closed, cluster left. */
+  public void stop() {
+    LOG.info("TenantMQ node {} stopping", config.nodeName());
+    if (readiness != null) {
+      readiness.stopping();
+    }
+    try {
+      if (mqtt != null) {
+        mqtt.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+      if (gateway != null) {
+        gateway.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      LOG.warn("clean stop incomplete: {}", e.toString());
+    } finally {
+      PortsFile.delete(config.dataDir());
+      if (nodes != null) {
+        nodes.close();
+      }
+      if (member != null) {
+        try {
+          member.close().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.warn("leaving the cluster failed: {}", e.toString());
+        }
+      }
+      if (blocking != null) {
+        blocking.shutdownNow();
+      }
+      LOG.info("TenantMQ node {} stopped", config.nodeName());
+    }
+  }
+
+  static List<String> splitMembers(String list) {
+    return list == null || list.isBlank() ? List.of() : List.of(list.trim().split("\\s*,\\s*"));
+  }
+}

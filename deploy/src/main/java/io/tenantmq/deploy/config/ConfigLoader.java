@@ -1,0 +1,123 @@
+package io.tenantmq.deploy.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantmq.deploy.Role;
+import io.tenantmq.mqtt.MqttNodeOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the configuration file, applies the flags over it, fills defaults and checks everything at once: a bad
+ * configuration is reported as the full list of problems and nothing starts.
+ */
+public final class ConfigLoader {
+
+  public static final String DEFAULT_DATA_DIR = "data";
+  public static final String DEFAULT_CLUSTER_NAME = "tenantmq";
+  public static final int DEFAULT_HTTP_PORT = 8080;
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private ConfigLoader() {
+  }
+
+  /** Thrown with every problem found, one per line. */
+  public static final class InvalidConfigException extends Exception {
+    private final List<String> problems;
+
+    public InvalidConfigException(List<String> problems) {
+      super("invalid configuration:\n  - " + String.join("\n  - ", problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+      return problems;
+    }
+  }
+
+  public static ConfigFile readFile(Path file) throws InvalidConfigException {
+    try {
+      return JSON.readValue(Files.readString(file), ConfigFile.class);
+    } catch (IOException e) {
+      throw new InvalidConfigException(List.of("cannot read " + file + ": " + e.getMessage()));
+    }
+  }
+
+  public static TenantMqConfig resolve(ConfigFile file, ConfigFile flags) throws InvalidConfigException {
+    ConfigFile c = file.overriddenBy(flags);
+    List<String> problems = new ArrayList<>();
+    Role role = Role.ALL;
+    if (c.role() != null) {
+      try {
+        role = Role.valueOf(c.role().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add("role must be all, mqtt or gateway, was '" + c.role() + "'");
+      }
+    }
+    int mqttPort = port(problems, "mqtt-port", c.mqttPort(), MqttNodeOptions.DEFAULT_MQTT_PORT);
+    int wsPort = port(problems, "ws-port", c.wsPort(), MqttNodeOptions.DEFAULT_WS_PORT);
+    int httpPort = port(problems, "http-port", c.httpPort(), DEFAULT_HTTP_PORT);
+    int tlsPort = port(problems, "tls-port", c.tlsPort(), -1);
+    int clusterPort = c.clusterPort() == null ? 0 : c.clusterPort();
+    if (clusterPort < 0 || clusterPort > 65535) {
+      problems.add("cluster-port must be within 0..65535, was " + clusterPort);
+    }
+    List<String> members = c.clusterMembers() == null ? List.of() : c.clusterMembers();
+    for (String m : members) {
+      if (!m.matches("[^:\\s]+(:\\d{1,5})?")) {
+        problems.add("cluster member must be HOST or HOST:PORT, was '" + m + "'");
+      }
+    }
+    MqttNodeOptions defaults = new MqttNodeOptions();
+    TenantMqConfig.MqttLimits limits = new TenantMqConfig.MqttLimits(
+        check(problems, "maxPacketSize", c.maxPacketSize(), defaults.getMaxPacketSize(), 1024, 268_435_455),
+        check(problems, "maxClientIdLength", c.maxClientIdLength(), defaults.getMaxClientIdLength(), 23, 65535),
+        check(problems, "maxInflight", c.maxInflight(), defaults.getMaxInflight(), 1, 65535),
+        check(problems, "maxQueuedMessages", c.maxQueuedMessages(), defaults.getMaxQueuedMessages(), 0, 10_000_000),
+        c.maxSessionExpirySeconds() == null ? defaults.getMaxSessionExpirySeconds() : c.maxSessionExpirySeconds());
+    if (limits.maxSessionExpirySeconds() < 0) {
+      problems.add("maxSessionExpirySeconds must be >= 0");
+    }
+    String nodeName = c.nodeName() == null ? defaultNodeName(clusterPort) : c.nodeName();
+    if (nodeName.isBlank() || nodeName.length() > 128) {
+      problems.add("node-name must be 1..128 characters");
+    }
+    String clusterName = c.clusterName() == null ? DEFAULT_CLUSTER_NAME : c.clusterName();
+    if (clusterName.isBlank()) {
+      problems.add("cluster-name must not be blank");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(problems);
+    }
+    return new TenantMqConfig(role, c.host() == null ? "0.0.0.0" : c.host(), mqttPort, wsPort, httpPort, tlsPort,
+        Path.of(c.dataDir() == null ? DEFAULT_DATA_DIR : c.dataDir()).toAbsolutePath(), nodeName, clusterName,
+        clusterPort, members, c.jdbcUrl(), limits);
+  }
+
+  /** EMQX names its nodes {@code emqx@host}; ours carry the cluster port too so that one host can run several. */
+  private static String defaultNodeName(int clusterPort) {
+    return "tenantmq@127.0.0.1" + (clusterPort == 0 ? "" : ":" + clusterPort);
+  }
+
+  private static int port(List<String> problems, String name, Integer value, int defaultValue) {
+    int v = value == null ? defaultValue : value;
+    if (v < -1 || v > 65535) {
+      problems.add(name + " must be within 0..65535 (or -1 for off), was " + v);
+    }
+    return v;
+  }
+
+  private static int check(List<String> problems, String name, Integer value, int defaultValue, int min, int max) {
+    int v = value == null ? defaultValue : value;
+    if (v < min || v > max) {
+      problems.add(name + " must be within " + min + ".." + max + ", was " + v);
+    }
+    return v;
+  }
+}

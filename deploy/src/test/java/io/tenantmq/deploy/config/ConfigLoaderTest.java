@@ -1,0 +1,40 @@
+package io.tenantmq.deploy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.tenantmq.deploy.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @Test
+  void defaultsAreTheContractPorts() throws Exception {
+    TenantMqConfig c = ConfigLoader.resolve(ConfigFile.EMPTY, ConfigFile.EMPTY);
+    assertThat(c.role()).isEqualTo(Role.ALL);
+    assertThat(c.mqttPort()).isEqualTo(1883);
+    assertThat(c.wsPort()).isEqualTo(8083);
+    assertThat(c.httpPort()).isEqualTo(8080);
+    assertThat(c.tlsPort()).isEqualTo(-1);
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    ConfigFile bad = new ConfigFile("broker", null, 70000, null, -5, null, null, null, "", null,
+        java.util.List.of("host:port:extra"), null, 10, null, 0, null, null);
+    var e = catchThrowableOfType(ConfigLoader.InvalidConfigException.class, () -> ConfigLoader.resolve(ConfigFile.EMPTY, bad));
+    assertThat(e.problems()).hasSize(7);
+    assertThat(e.getMessage()).contains("role must be all, mqtt or gateway").contains("mqtt-port").contains("http-port")
+        .contains("cluster member").contains("maxPacketSize").contains("maxInflight").contains("cluster-name");
+  }
+
+  @Test
+  void unknownKeyInFileIsAnError(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("c.json"), "{\"mqttPrt\": 1}");
+    var e = catchThrowableOfType(ConfigLoader.InvalidConfigException.class, () -> ConfigLoader.readFile(file));
+    assertThat(e.getMessage()).contains("mqttPrt");
+  }
+}

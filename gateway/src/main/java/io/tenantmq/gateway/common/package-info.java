@@ -1,0 +1,2 @@
+/** Handlers every dialect shares: health, metrics. */
+package io.tenantmq.gateway.common;
