@@ -76,17 +76,7 @@ public final class TenantMqNode {
     nodes = new ClusterNodes(member.hazelcast());
     TenantDirectory tenants = new HazelcastTenantDirectory(member.hazelcast());
     ClientRegistry registry = new HazelcastClientRegistry(member.hazelcast(), blocking);
-    nodes.onNodeLeft(dead -> {
-      if (nodes.isOldest()) {
-        registry.endNode(dead, System.currentTimeMillis()).whenComplete((ended, e) -> {
-          if (e != null) {
-            LOG.warn("connections of departed node {} not ended: {}", dead, e.toString());
-          } else {
-            LOG.info("node {} left the cluster; ended {} of its connections", dead, ended.size());
-          }
-        });
-      }
-    });
+    // the MQTT node ends a departed node's clients and routes (on the oldest member)
     demo = DemoTenant.ensure(member.hazelcast(), tenants, config.dataDir());
 
     EnumSet<NodeReadiness.Component> expected = EnumSet.of(NodeReadiness.Component.HTTP);

@@ -1,0 +1,98 @@
+package io.tenantmq.bench.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Command line entry point: {@code java -jar bench/target/tenantmq-bench.jar [options]}. */
+@Command(
+    name = "tenantmq-bench",
+    mixinStandardHelpOptions = true,
+    description = "Runs one publisher -> one subscriber (MQTT 3.1.1) against TenantMQ and Mosquitto, each started as its own process, "
+        + "and prints throughput, end-to-end latency and broker CPU per message side by side.")
+public final class BenchMain implements Callable<Integer> {
+  static final int EXIT_BENCH_FAILED = 2;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "Rounds; the broker order alternates per round (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds per broker and QoS (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(names = "--warmup-seconds", defaultValue = "5", description = "Warm-up seconds before each measured phase (default: ${DEFAULT-VALUE}).")
+  int warmupSeconds;
+
+  @Option(names = "--qos", split = ",", defaultValue = "0,1", description = "QoS levels, comma separated (default: ${DEFAULT-VALUE}).")
+  List<Integer> qos;
+
+  @Option(names = "--only", description = "Run a single broker: mosquitto or tenantmq.")
+  String only;
+
+  @Option(names = "--tenantmq-jar", defaultValue = "deploy/target/tenantmq.jar",
+      description = "TenantMQ launcher jar; a relative path is resolved against the repository root (default: ${DEFAULT-VALUE}).")
+  Path tenantMqJar;
+
+  @Option(names = "--tenantmq-jvm-args", defaultValue = "", description = "Extra JVM arguments for TenantMQ, space separated, e.g. \"-Xmx1g\".")
+  String tenantMqJvmArgs;
+
+  @Option(names = "--mosquitto", defaultValue = "mosquitto", description = "mosquitto binary, a name on PATH or /usr/sbin, or a path (default: ${DEFAULT-VALUE}).")
+  String mosquitto;
+
+  @Option(names = "--window", defaultValue = "" + ScenarioOptions.DEFAULT_WINDOW_MESSAGES,
+      description = "Most messages published but not yet received (default: ${DEFAULT-VALUE}).")
+  int window;
+
+  @Option(names = "--inflight", defaultValue = "" + ScenarioOptions.DEFAULT_INFLIGHT_MESSAGES,
+      description = "QoS 1: most messages published but not yet PUBACKed (default: ${DEFAULT-VALUE}).")
+  int inflight;
+
+  @Option(names = "--payload-bytes", defaultValue = "" + ScenarioOptions.DEFAULT_PAYLOAD_BYTES, description = "Payload size (default: ${DEFAULT-VALUE}).")
+  int payloadBytes;
+
+  @Option(names = "--start-timeout-seconds", defaultValue = "60", description = "How long a broker may take to start (default: ${DEFAULT-VALUE}).")
+  int startTimeoutSeconds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    BenchOptions options;
+    try {
+      options = toOptions();
+    } catch (IllegalArgumentException e) {
+      System.err.println("bad option: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    try {
+      return new BenchRun(options, System.out).run();
+    } catch (BenchException e) {
+      System.err.println("bench failed: " + e.getMessage());
+      return EXIT_BENCH_FAILED;
+    }
+  }
+
+  private BenchOptions toOptions() {
+    List<BrokerKind> brokers = only == null ? List.of(BrokerKind.values()) : List.of(BrokerKind.fromLabel(only));
+    List<String> jvmArgs = new ArrayList<>(Arrays.asList(tenantMqJvmArgs.trim().split("\\s+")));
+    jvmArgs.removeIf(String::isEmpty);
+    return new BenchOptions(
+        rounds,
+        Duration.ofSeconds(warmupSeconds),
+        Duration.ofSeconds(seconds),
+        qos,
+        brokers,
+        new ScenarioOptions(window, inflight, payloadBytes),
+        RepoRoot.resolve(tenantMqJar),
+        jvmArgs,
+        mosquitto,
+        Duration.ofSeconds(startTimeoutSeconds));
+  }
+}
