@@ -79,7 +79,7 @@ public final class MqttNode {
         .compose(v -> listen(Transport.TCP, options.getMqttPort()))
         .compose(v -> listen(Transport.WEBSOCKET, options.getWsPort()))
         .onSuccess(v -> LOG.info("MQTT node {} listening: mqtt={} ws={}{}", node, actualPort(Transport.TCP),
-            actualPort(Transport.WEBSOCKET), options.getWsPath()));
+            actualPort(Transport.WEBSOCKET), MqttNodeOptions.WS_PATH));
   }
 
   private Future<Void> listen(Transport transport, int port) {
@@ -114,6 +114,12 @@ public final class MqttNode {
       routes.removeNode(deadNode).whenComplete((v, e) -> {
         if (e != null) {
           LOG.warn("routes of departed node {} not removed: {}", deadNode, e.toString());
+        }
+      });
+      // its connections and sessions lived in its memory: their records must not stay CONNECTED
+      registry.endNode(deadNode, System.currentTimeMillis()).whenComplete((ended, e) -> {
+        if (e != null) {
+          LOG.warn("clients of departed node {} not ended: {}", deadNode, e.toString());
         }
       });
     }

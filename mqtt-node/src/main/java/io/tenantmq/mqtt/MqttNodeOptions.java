@@ -11,7 +11,8 @@ public final class MqttNodeOptions {
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_MQTT_PORT = 1883;
   public static final int DEFAULT_WS_PORT = 8083;
-  public static final String DEFAULT_WS_PATH = "/mqtt";
+  /** The WebSocket path; Vert.x MQTT serves only this one. */
+  public static final String WS_PATH = "/mqtt";
   /** Aliyun client ids reach 64 chars; MQTT allows 65535. */
   public static final int DEFAULT_MAX_CLIENT_ID_LENGTH = 256;
   public static final int DEFAULT_MAX_PACKET_SIZE = 1024 * 1024;
@@ -26,7 +27,6 @@ public final class MqttNodeOptions {
   private String host = DEFAULT_HOST;
   private int mqttPort = DEFAULT_MQTT_PORT;
   private int wsPort = DEFAULT_WS_PORT;
-  private String wsPath = DEFAULT_WS_PATH;
   private int maxClientIdLength = DEFAULT_MAX_CLIENT_ID_LENGTH;
   private int maxPacketSize = DEFAULT_MAX_PACKET_SIZE;
   private int maxInflight = DEFAULT_MAX_INFLIGHT;
@@ -44,7 +44,6 @@ public final class MqttNodeOptions {
     this.host = other.host;
     this.mqttPort = other.mqttPort;
     this.wsPort = other.wsPort;
-    this.wsPath = other.wsPath;
     this.maxClientIdLength = other.maxClientIdLength;
     this.maxPacketSize = other.maxPacketSize;
     this.maxInflight = other.maxInflight;
@@ -82,18 +81,6 @@ public final class MqttNodeOptions {
   /** The MQTT over WebSocket port; 0 picks a free one, -1 disables the listener. */
   public MqttNodeOptions setWsPort(int port) {
     this.wsPort = checkPort(port);
-    return this;
-  }
-
-  public String getWsPath() {
-    return wsPath;
-  }
-
-  public MqttNodeOptions setWsPath(String wsPath) {
-    if (wsPath == null || !wsPath.startsWith("/")) {
-      throw new IllegalArgumentException("wsPath must start with '/'");
-    }
-    this.wsPath = wsPath;
     return this;
   }
 

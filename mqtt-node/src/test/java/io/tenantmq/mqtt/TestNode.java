@@ -44,8 +44,19 @@ public final class TestNode implements AutoCloseable {
     return "test-" + UUID.randomUUID();
   }
 
-  public static TestNode start() throws Exception {
-    return start(newClusterName(), "node-a", new MqttNodeOptions());
+  private static TestNode shared;
+
+  /**
+   * The node most test classes share, started on first use and stopped when the test JVM exits; classes that need
+   * other options or their own cluster start their own.
+   */
+  public static synchronized TestNode shared() throws Exception {
+    if (shared == null) {
+      shared = start(newClusterName(), "node-shared", new MqttNodeOptions());
+      TestNode node = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> node.crash()));
+    }
+    return shared;
   }
 
   public static TestNode start(String clusterName, String nodeName, MqttNodeOptions options) throws Exception {

@@ -62,6 +62,12 @@ public record ClientRecord(
         newSubscriptions, counters);
   }
 
+  public ClientRecord withCreatedAt(long newCreatedAtMillis) {
+    return new ClientRecord(instanceId, clientId, node, channelId, address, protocolVersion, keepAliveSeconds, cleanStart,
+        sessionExpirySeconds, username, groupId, state, newCreatedAtMillis, connectedAtMillis, disconnectedAtMillis,
+        subscriptions, counters);
+  }
+
   public ClientRecord withCounters(TrafficCounters newCounters) {
     return new ClientRecord(instanceId, clientId, node, channelId, address, protocolVersion, keepAliveSeconds, cleanStart,
         sessionExpirySeconds, username, groupId, state, createdAtMillis, connectedAtMillis, disconnectedAtMillis,

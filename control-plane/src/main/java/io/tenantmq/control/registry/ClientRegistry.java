@@ -29,6 +29,12 @@ public interface ClientRegistry {
   /** Replaces the subscriptions of the record of {@code channelId}; false when the record is another channel's. */
   CompletionStage<Boolean> updateSubscriptions(ClientKey key, String channelId, Map<String, Integer> subscriptions);
 
+  /**
+   * Sets when the session of the record of {@code channelId} was created, for a session resumed from another node (the
+   * record is written before its age is known); false when the record is another channel's.
+   */
+  CompletionStage<Boolean> updateCreatedAt(ClientKey key, String channelId, long createdAtMillis);
+
   /** Replaces the counters of the record of {@code channelId}; false when the record is another channel's. */
   CompletionStage<Boolean> updateCounters(ClientKey key, String channelId, TrafficCounters counters);
 

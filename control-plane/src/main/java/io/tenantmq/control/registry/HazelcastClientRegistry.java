@@ -32,33 +32,38 @@ public final class HazelcastClientRegistry implements ClientRegistry {
 
   @Override
   public CompletionStage<Optional<ClientRecord>> connect(ClientRecord record) {
-    return clients.submitToKey(record.key(), new Connect(record)).thenApply(Optional::ofNullable);
+    return guarded(() -> clients.submitToKey(record.key(), new Connect(record)).thenApply(Optional::ofNullable));
   }
 
   @Override
   public CompletionStage<Boolean> disconnect(ClientKey key, String channelId, long atMillis, boolean removeRecord,
                                              TrafficCounters finalCounters) {
-    return clients.submitToKey(key, new Disconnect(channelId, atMillis, removeRecord, finalCounters));
+    return guarded(() -> clients.submitToKey(key, new Disconnect(channelId, atMillis, removeRecord, finalCounters)));
   }
 
   @Override
   public CompletionStage<Boolean> updateSubscriptions(ClientKey key, String channelId, Map<String, Integer> subscriptions) {
-    return clients.submitToKey(key, new UpdateSubscriptions(channelId, Map.copyOf(subscriptions)));
+    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, Map.copyOf(subscriptions), null, null)));
+  }
+
+  @Override
+  public CompletionStage<Boolean> updateCreatedAt(ClientKey key, String channelId, long createdAtMillis) {
+    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, null, null, createdAtMillis)));
   }
 
   @Override
   public CompletionStage<Boolean> updateCounters(ClientKey key, String channelId, TrafficCounters counters) {
-    return clients.submitToKey(key, new UpdateCounters(channelId, counters));
+    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, null, counters, null)));
   }
 
   @Override
   public CompletionStage<Boolean> remove(ClientKey key, String channelId) {
-    return clients.submitToKey(key, new Disconnect(channelId, 0, true, null));
+    return guarded(() -> clients.submitToKey(key, new Disconnect(channelId, 0, true, null)));
   }
 
   @Override
   public CompletionStage<Optional<ClientRecord>> get(ClientKey key) {
-    return clients.getAsync(key).thenApply(Optional::ofNullable);
+    return guarded(() -> clients.getAsync(key).thenApply(Optional::ofNullable));
   }
 
   @Override
@@ -86,6 +91,15 @@ public final class HazelcastClientRegistry implements ClientRegistry {
       before.values().forEach(r -> { if (r != null) ended.add(r); });
       return List.copyOf(ended);
     }, queryExecutor);
+  }
+
+  /** A map call on a member that is shutting down throws at once; callers get a failed stage instead. */
+  private static <T> CompletionStage<T> guarded(java.util.function.Supplier<CompletionStage<T>> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private static String escapeLike(String s) {
@@ -119,28 +133,19 @@ public final class HazelcastClientRegistry implements ClientRegistry {
     }
   }
 
-  private record UpdateSubscriptions(String channelId, Map<String, Integer> subscriptions)
+  /** Replaces the subscriptions, counters and/or creation time (the non-null ones) of the record of {@code channelId}. */
+  private record UpdateChannel(String channelId, Map<String, Integer> subscriptions, TrafficCounters counters,
+                               Long createdAtMillis)
       implements EntryProcessor<ClientKey, ClientRecord, Boolean> {
     @Override
     public Boolean process(Map.Entry<ClientKey, ClientRecord> entry) {
       ClientRecord current = entry.getValue();
       if (current == null || !current.channelId().equals(channelId)) {
-        return false;
+        return false; // a newer channel owns the record now
       }
-      entry.setValue(current.withSubscriptions(subscriptions));
-      return true;
-    }
-  }
-
-  private record UpdateCounters(String channelId, TrafficCounters counters)
-      implements EntryProcessor<ClientKey, ClientRecord, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<ClientKey, ClientRecord> entry) {
-      ClientRecord current = entry.getValue();
-      if (current == null || !current.channelId().equals(channelId)) {
-        return false;
-      }
-      entry.setValue(current.withCounters(counters));
+      ClientRecord updated = subscriptions == null ? current : current.withSubscriptions(subscriptions);
+      updated = counters == null ? updated : updated.withCounters(counters);
+      entry.setValue(createdAtMillis == null ? updated : updated.withCreatedAt(createdAtMillis));
       return true;
     }
   }

@@ -99,7 +99,8 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
           info.address(), info.protocolVersion(), info.keepAliveSeconds(), cleanStart, expiry, auth.username(),
           ClientRecord.groupIdOf(key.clientId()), ClientState.CONNECTED, createdAt, now, 0, Map.of(), null);
       return Future.fromCompletionStage(services.registry().connect(record), context)
-          .compose(before -> fromLocal != null ? Future.succeededFuture(fromLocal) : takeOverRemote(before, key, cleanStart));
+          .compose(before -> fromLocal != null ? Future.succeededFuture(fromLocal)
+              : takeOverRemote(before, key, info.channelId(), cleanStart));
     }).compose(state -> {
       if (cleanStart || state == null) {
         return Future.succeededFuture(false);
@@ -125,7 +126,8 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     });
   }
 
-  private Future<SessionState> takeOverRemote(Optional<ClientRecord> before, ClientKey key, boolean cleanStart) {
+  private Future<SessionState> takeOverRemote(Optional<ClientRecord> before, ClientKey key, String channelId,
+                                              boolean cleanStart) {
     if (before.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -133,7 +135,12 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     if (owner.equals(services.node()) || !nodeAlive.test(owner)) {
       return Future.succeededFuture();
     }
-    return remoteTakeover.request(owner, key, !cleanStart);
+    return remoteTakeover.request(owner, key, !cleanStart).onSuccess(state -> {
+      if (state != null) {
+        // the record was written with this connection's time, before the resumed session's age was known
+        services.registry().updateCreatedAt(key, channelId, state.createdAtMillis());
+      }
+    });
   }
 
   private static void wire(MqttEndpoint ep, Session session) {

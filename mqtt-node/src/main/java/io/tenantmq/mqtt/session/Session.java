@@ -337,10 +337,22 @@ public final class Session implements Subscriber {
     if (ep == null) {
       return;
     }
-    if (connection.mqtt5() && ep.isConnected()) {
-      ep.disconnect(reason, MqttProperties.NO_PROPERTIES);
+    close(ep, reason);
+  }
+
+  /**
+   * The one way a session closes its connection: an MQTT 5 client first gets DISCONNECT with {@code reason}. Vert.x's
+   * {@code disconnect} closes the endpoint itself, and closing a closed endpoint throws, so each is called at most once.
+   */
+  private void close(MqttEndpoint ep, MqttDisconnectReasonCode reason) {
+    if (!ep.isConnected()) {
+      return; // an accepted endpoint is only "not connected" once it is closed
     }
-    ep.close();
+    if (connection.mqtt5()) {
+      ep.disconnect(reason, MqttProperties.NO_PROPERTIES);
+    } else {
+      ep.close();
+    }
   }
 
   private void publishSubscriptions() {
@@ -431,10 +443,13 @@ public final class Session implements Subscriber {
 
   /**
    * Another connection takes the client over: closes this connection (MQTT 5: DISCONNECT 0x8E), sends its will, and
-   * returns the session state if {@code keepState}. With a local {@code successor}, this session's subscriptions stay
-   * in the trie until the successor replaces them, and whatever arrives meanwhile is passed on.
+   * returns the session state if {@code wantState} and this session outlives its connection. With a local
+   * {@code successor}, this session's subscriptions stay in the trie until the successor replaces them, and whatever
+   * arrives meanwhile is passed on.
    */
-  SessionState handOver(Session localSuccessor, boolean keepState) {
+  SessionState handOver(Session localSuccessor, boolean wantState) {
+    // [MQTT-3.1.2-6] a clean session (MQTT 5: expiry 0) ends with its connection: there is nothing to resume
+    boolean keepState = wantState && sessionExpirySeconds > 0;
     boolean wasConnected = endpoint != null;
     handedOver = true;
     cancelTimer(expiryTimer);
@@ -444,10 +459,7 @@ public final class Session implements Subscriber {
       endpoint = null;
       services.metrics().connectionClosed();
       publishWill();
-      if (connection.mqtt5() && ep.isConnected()) {
-        ep.disconnect(MqttDisconnectReasonCode.SESSION_TAKEN_OVER, MqttProperties.NO_PROPERTIES);
-      }
-      ep.close();
+      close(ep, MqttDisconnectReasonCode.SESSION_TAKEN_OVER);
     }
     SessionState state = keepState ? export() : null;
     outbound.clear();
@@ -465,11 +477,8 @@ public final class Session implements Subscriber {
     if (ep == null) {
       return;
     }
-    if (connection.mqtt5() && ep.isConnected()) {
-      ep.disconnect(MqttDisconnectReasonCode.SERVER_SHUTTING_DOWN, MqttProperties.NO_PROPERTIES);
-    }
+    close(ep, MqttDisconnectReasonCode.SERVER_SHUTTING_DOWN);
     onConnectionClosed();
-    ep.close();
   }
 
   private void publishWill() {

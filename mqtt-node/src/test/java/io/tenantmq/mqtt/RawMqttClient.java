@@ -1,0 +1,297 @@
+package io.tenantmq.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * An MQTT 3.1.1 client over a plain socket that writes exactly the bytes a test asks for: malformed packets, QoS 2
+ * flows stopped half-way, connections dropped without DISCONNECT. The one place tests encode and decode MQTT by hand.
+ */
+public final class RawMqttClient implements AutoCloseable {
+
+  public static final int CONNECT = 1;
+  public static final int CONNACK = 2;
+  public static final int PUBLISH = 3;
+  public static final int PUBACK = 4;
+  public static final int PUBREC = 5;
+  public static final int PUBREL = 6;
+  public static final int PUBCOMP = 7;
+  public static final int SUBSCRIBE = 8;
+  public static final int SUBACK = 9;
+  public static final int PINGREQ = 12;
+  public static final int PINGRESP = 13;
+  public static final int DISCONNECT = 14;
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** A will to put in CONNECT. */
+  public record Will(String topic, byte[] payload, int qos, boolean retain) {
+  }
+
+  /** One packet as read from the broker: fixed header type and flags, and the rest of the packet. */
+  public record Packet(int type, int flags, byte[] body) {
+    public boolean dup() {
+      return (flags & 0x08) != 0;
+    }
+
+    public int qos() {
+      return (flags >> 1) & 0x03;
+    }
+
+    public boolean retain() {
+      return (flags & 0x01) != 0;
+    }
+
+    private int topicLength() {
+      return ((body[0] & 0xFF) << 8) | (body[1] & 0xFF);
+    }
+
+    /** PUBLISH only. */
+    public String topic() {
+      return new String(body, 2, topicLength(), StandardCharsets.UTF_8);
+    }
+
+    /** The packet id of a PUBLISH (QoS > 0) or of an acknowledgement. */
+    public int packetId() {
+      int at = type == PUBLISH ? 2 + topicLength() : 0;
+      return ((body[at] & 0xFF) << 8) | (body[at + 1] & 0xFF);
+    }
+
+    /** PUBLISH only. */
+    public String payload() {
+      int at = 2 + topicLength() + (qos() > 0 ? 2 : 0);
+      return new String(body, at, body.length - at, StandardCharsets.UTF_8);
+    }
+
+    /** CONNACK only. */
+    public boolean sessionPresent() {
+      return (body[0] & 0x01) != 0;
+    }
+
+    /** CONNACK only. */
+    public int returnCode() {
+      return body[1] & 0xFF;
+    }
+  }
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private Packet lastConnack;
+
+  private RawMqttClient(Socket socket) throws IOException {
+    this.socket = socket;
+    this.in = socket.getInputStream();
+    this.out = socket.getOutputStream();
+  }
+
+  public static RawMqttClient open(int port) throws IOException {
+    Socket socket = new Socket("127.0.0.1", port);
+    socket.setTcpNoDelay(true);
+    return new RawMqttClient(socket);
+  }
+
+  /** Opens a connection, sends CONNECT and asserts an accepting CONNACK; returns the client and its CONNACK. */
+  public static RawMqttClient connect(int port, String clientId, boolean cleanSession, int keepAliveSeconds, Will will)
+      throws IOException {
+    RawMqttClient client = open(port);
+    client.send(connectPacket(clientId, cleanSession, keepAliveSeconds, will));
+    Packet connack = client.expect(CONNACK);
+    assertThat(connack.returnCode()).as("CONNACK return code of %s", clientId).isZero();
+    client.lastConnack = connack;
+    return client;
+  }
+
+  public static RawMqttClient connect(int port, String clientId, boolean cleanSession) throws IOException {
+    return connect(port, clientId, cleanSession, 60, null);
+  }
+
+  /** The CONNACK that {@link #connect} received. */
+  public Packet connack() {
+    return lastConnack;
+  }
+
+  public int localPort() {
+    return socket.getLocalPort();
+  }
+
+  public RawMqttClient send(byte[] packet) throws IOException {
+    out.write(packet);
+    out.flush();
+    return this;
+  }
+
+  /** Reads the next packet; fails on timeout or when the broker closed the connection. */
+  public Packet read(Duration timeout) throws IOException {
+    socket.setSoTimeout((int) timeout.toMillis());
+    int header = readByte();
+    int length = 0;
+    int multiplier = 1;
+    int b;
+    do {
+      b = readByte();
+      length += (b & 0x7F) * multiplier;
+      multiplier *= 128;
+    } while ((b & 0x80) != 0);
+    byte[] body = in.readNBytes(length);
+    if (body.length < length) {
+      throw new EOFException("connection closed inside a packet");
+    }
+    return new Packet(header >> 4, header & 0x0F, body);
+  }
+
+  /** Reads the next packet and asserts its type. */
+  public Packet expect(int type) throws IOException {
+    Packet p = read(DEFAULT_TIMEOUT);
+    assertThat(p.type()).as("packet type").isEqualTo(type);
+    return p;
+  }
+
+  /** Subscribes and waits for the SUBACK; returns the granted QoS (0x80 on failure). */
+  public int subscribe(int packetId, String filter, int qos) throws IOException {
+    send(subscribePacket(packetId, filter, qos));
+    Packet suback = expect(SUBACK);
+    assertThat(suback.packetId()).isEqualTo(packetId);
+    return suback.body()[2] & 0xFF;
+  }
+
+  /**
+   * Whether the broker closes the connection within {@code timeout}; packets arriving meanwhile are skipped. A reset
+   * counts as closed.
+   */
+  public boolean closedWithin(Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    byte[] sink = new byte[4096];
+    while (true) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return false;
+      }
+      socket.setSoTimeout((int) left);
+      try {
+        if (in.read(sink) < 0) {
+          return true;
+        }
+      } catch (SocketTimeoutException e) {
+        return false;
+      } catch (SocketException e) {
+        return true;
+      }
+    }
+  }
+
+  /** Asserts that nothing arrives within {@code window} and that the connection stays open meanwhile. */
+  public void assertSilentFor(Duration window) throws IOException {
+    socket.setSoTimeout((int) window.toMillis());
+    try {
+      int b = in.read();
+      throw new AssertionError(b < 0 ? "connection closed" : "unexpected packet of type " + (b >> 4));
+    } catch (SocketTimeoutException expected) {
+      // nothing arrived
+    }
+  }
+
+  private int readByte() throws IOException {
+    int b = in.read();
+    if (b < 0) {
+      throw new EOFException("connection closed by the broker");
+    }
+    return b;
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+
+  // ---- encoding ------------------------------------------------------------------------------------------------------
+
+  public static byte[] connectPacket(String clientId, boolean cleanSession, int keepAliveSeconds, Will will) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    writeString(v, "MQTT".getBytes(StandardCharsets.US_ASCII));
+    v.write(4); // 3.1.1
+    int flags = cleanSession ? 0x02 : 0;
+    if (will != null) {
+      flags |= 0x04 | (will.qos() << 3) | (will.retain() ? 0x20 : 0);
+    }
+    v.write(flags);
+    v.write(keepAliveSeconds >> 8);
+    v.write(keepAliveSeconds & 0xFF);
+    writeString(v, clientId.getBytes(StandardCharsets.UTF_8));
+    if (will != null) {
+      writeString(v, will.topic().getBytes(StandardCharsets.UTF_8));
+      writeString(v, will.payload());
+    }
+    return packet(CONNECT << 4, v.toByteArray());
+  }
+
+  public static byte[] publishPacket(String topic, String payload, int qos, boolean dup, boolean retain, int packetId) {
+    return publishPacket(topic.getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8), qos, dup,
+        retain, packetId);
+  }
+
+  /** A PUBLISH with the topic as raw bytes, so that a test can send invalid UTF-8. */
+  public static byte[] publishPacket(byte[] topic, byte[] payload, int qos, boolean dup, boolean retain, int packetId) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    writeString(v, topic);
+    if (qos > 0) {
+      v.write(packetId >> 8);
+      v.write(packetId & 0xFF);
+    }
+    v.writeBytes(payload);
+    int header = (PUBLISH << 4) | (dup ? 0x08 : 0) | (qos << 1) | (retain ? 0x01 : 0);
+    return packet(header, v.toByteArray());
+  }
+
+  public static byte[] subscribePacket(int packetId, String filter, int qos) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    v.write(packetId >> 8);
+    v.write(packetId & 0xFF);
+    writeString(v, filter.getBytes(StandardCharsets.UTF_8));
+    v.write(qos);
+    return packet((SUBSCRIBE << 4) | 0x02, v.toByteArray());
+  }
+
+  /** PUBACK, PUBREC, PUBREL or PUBCOMP; PUBREL carries the flags [MQTT-3.6.1-1] requires. */
+  public static byte[] ackPacket(int type, int packetId) {
+    int header = (type << 4) | (type == PUBREL ? 0x02 : 0);
+    return packet(header, new byte[] {(byte) (packetId >> 8), (byte) packetId});
+  }
+
+  public static byte[] pingreqPacket() {
+    return new byte[] {(byte) (PINGREQ << 4), 0};
+  }
+
+  public static byte[] disconnectPacket() {
+    return new byte[] {(byte) (DISCONNECT << 4), 0};
+  }
+
+  private static void writeString(ByteArrayOutputStream out, byte[] bytes) {
+    out.write(bytes.length >> 8);
+    out.write(bytes.length & 0xFF);
+    out.writeBytes(bytes);
+  }
+
+  private static byte[] packet(int header, byte[] rest) {
+    ByteArrayOutputStream p = new ByteArrayOutputStream(rest.length + 5);
+    p.write(header);
+    int length = rest.length;
+    do {
+      int digit = length % 128;
+      length /= 128;
+      p.write(length > 0 ? digit | 0x80 : digit);
+    } while (length > 0);
+    p.writeBytes(rest);
+    return p.toByteArray();
+  }
+}
