@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Keep alive: a silent client is closed after one and a half keep-alive periods, a pinging one is not. */
-class KeepAliveTest {
-
-  static TestNode node;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-  }
+class KeepAliveTest extends SharedNodeTest {
 
 
   @Test

@@ -12,21 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The mosquitto command-line clients, MQTT 3.1.1 and 5, against the broker. */
-class MosquittoInteropTest {
+class MosquittoInteropTest extends SharedNodeTest {
 
   static final long PROCESS_TIMEOUT_SECONDS = 20;
-
-  static TestNode node;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-  }
 
 
   /** A mosquitto tool running with its output captured to a file. */

@@ -13,26 +13,10 @@ import io.tenantmq.control.registry.ClientState;
 import java.time.Duration;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Persistent sessions: subscriptions and QoS 1/2 messages survive a disconnect; clean start discards them. */
-class PersistentSessionTest {
-
-  static TestNode node;
-  static Mqtt5BlockingClient pub;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-    pub = TestClients.v5(node.mqttPort(), unique("pub"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pub.disconnect();
-  }
+class PersistentSessionTest extends SharedNodeTest {
 
   static void awaitOffline(TestNode on, String clientId) {
     await().atMost(Duration.ofSeconds(5)).until(() -> TestClients.record(on, clientId)

@@ -11,26 +11,10 @@ import static org.awaitility.Awaitility.await;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.tenantmq.control.registry.ClientState;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** QoS 2 stays exactly once when a persistent client's connection breaks in the middle of a flow [MQTT-4.4.0-1]. */
-class Qos2ReconnectTest {
-
-  static TestNode node;
-  static Mqtt5BlockingClient pub;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-    pub = TestClients.v5(node.mqttPort(), unique("pub"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pub.disconnect();
-  }
+class Qos2ReconnectTest extends SharedNodeTest {
 
   private static void awaitOffline(String clientId) {
     await().atMost(Duration.ofSeconds(5)).until(() -> TestClients.record(node, clientId)

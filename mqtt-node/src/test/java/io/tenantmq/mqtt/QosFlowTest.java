@@ -16,21 +16,13 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** QoS 0, 1 and 2 flows in both directions, QoS downgrade, and MQTT 3.1, 3.1.1 and 5 clients. */
-class QosFlowTest {
-
-  static TestNode node;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-  }
+class QosFlowTest extends SharedNodeTest {
 
 
   @ParameterizedTest(name = "QoS {0}")

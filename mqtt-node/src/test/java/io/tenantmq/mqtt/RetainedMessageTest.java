@@ -5,26 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Retained messages: stored, replaced, cleared, and handed to new subscriptions with the RETAIN flag. */
-class RetainedMessageTest {
-
-  static TestNode node;
-  static Mqtt5BlockingClient pub;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-    pub = TestClients.v5(node.mqttPort(), unique("pub"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pub.disconnect();
-  }
+class RetainedMessageTest extends SharedNodeTest {
 
   /** Subscribes a fresh client and returns what it gets once the retained messages had time to arrive. */
   private static Inbox subscribeAndCollect(String filter, int qos, int expected) {

@@ -9,26 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Shared subscriptions {@code $share/{group}/{filter}}: each message goes to one member of each group. */
-class SharedSubscriptionTest {
-
-  static TestNode node;
-  static Mqtt5BlockingClient pub;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-    pub = TestClients.v5(node.mqttPort(), unique("pub"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pub.disconnect();
-  }
+class SharedSubscriptionTest extends SharedNodeTest {
 
   /** Asserts that {@code inboxes} together received each of {@code expected} exactly once and each got some. */
   static void assertSplitExactlyOnce(List<String> expected, Inbox... inboxes) {

@@ -16,26 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A second CONNECT with the same client id takes the client over: the first connection is closed. */
-class TakeoverTest {
-
-  static TestNode node;
-  static Mqtt5BlockingClient pub;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-    pub = TestClients.v5(node.mqttPort(), unique("pub"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pub.disconnect();
-  }
+class TakeoverTest extends SharedNodeTest {
 
   /** A connected MQTT 5 client whose disconnect, if any, lands in {@code disconnected}. */
   static Mqtt5BlockingClient watched(int port, String clientId, AtomicReference<MqttClientDisconnectedContext> disconnected) {

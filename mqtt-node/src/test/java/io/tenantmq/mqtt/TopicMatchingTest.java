@@ -9,26 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Topic filters as the broker applies them to real subscriptions: wildcards, '$' topics, overlapping filters. */
-class TopicMatchingTest {
-
-  static TestNode node;
-  static Mqtt5BlockingClient pub;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-    pub = TestClients.v5(node.mqttPort(), unique("pub"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pub.disconnect();
-  }
+class TopicMatchingTest extends SharedNodeTest {
 
   @Test
   void plusMatchesExactlyOneLevel() {

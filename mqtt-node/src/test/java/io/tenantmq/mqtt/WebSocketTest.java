@@ -7,18 +7,10 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** MQTT over WebSocket on path /mqtt, talking to clients of the TCP listener. */
-class WebSocketTest {
-
-  static TestNode node;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-  }
+class WebSocketTest extends SharedNodeTest {
 
 
   private static Mqtt5BlockingClient ws5(String clientId) {

@@ -6,26 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Will messages: published when a connection ends without DISCONNECT, discarded on a normal DISCONNECT. */
-class WillMessageTest {
-
-  static TestNode node;
-  static Mqtt5BlockingClient pub;
-
-  @BeforeAll
-  static void start() throws Exception {
-    node = TestNode.shared();
-    pub = TestClients.v5(node.mqttPort(), unique("pub"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pub.disconnect();
-  }
+class WillMessageTest extends SharedNodeTest {
 
   private static RawMqttClient.Will will(String topic, String payload, int qos, boolean retain) {
     return new RawMqttClient.Will(topic, TestClients.utf8(payload), qos, retain);
