@@ -130,10 +130,14 @@ public final class MqttNode {
    * DISCONNECT 0x8B), and this node's routes and sessions are removed from the cluster.
    */
   public Future<Void> stop() {
-    List<Future<Void>> closing = new ArrayList<>();
-    listeners.forEach(l -> closing.add(l.close()));
-    return Future.join(closing)
-        .transform(v -> SessionShutdown.closeAll(sessions))
+    // sessions first: closing a listener would drop its connections without DISCONNECT
+    connectHandler.stopAccepting();
+    return SessionShutdown.closeAll(sessions)
+        .transform(v -> {
+          List<Future<Void>> closing = new ArrayList<>();
+          listeners.forEach(l -> closing.add(l.close()));
+          return Future.join(closing).mapEmpty();
+        })
         .transform(v -> remoteTakeover.stop())
         .transform(v -> deliveries == null ? Future.succeededFuture() : deliveries.unregister())
         .transform(v -> Future.fromCompletionStage(registry.endNode(nodes.localNode(), System.currentTimeMillis())))

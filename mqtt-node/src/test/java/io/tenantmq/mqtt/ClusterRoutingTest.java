@@ -219,4 +219,31 @@ class ClusterRoutingTest {
       persistent.close();
     }
   }
+
+  @Test
+  void cleanStopSendsWillsAndDisconnect0x8BAndLeavesNoRecord() throws Exception {
+    TestNode d = TestNode.start(clusterName, "node-d", new MqttNodeOptions());
+    String willTopic = unique("cluster/stop-will");
+    String clientId = unique("on-d");
+    Inbox wills = new Inbox();
+    Mqtt5BlockingClient watcher = TestClients.v5Subscriber(a.mqttPort(), unique("will-watch"), willTopic, 1, wills);
+    AtomicReference<MqttClientDisconnectedContext> disconnected = new AtomicReference<>();
+    Mqtt5BlockingClient onD = com.hivemq.client.mqtt.mqtt5.Mqtt5Client.builder().identifier(clientId)
+        .serverHost("127.0.0.1").serverPort(d.mqttPort()).addDisconnectedListener(disconnected::set).buildBlocking();
+    try {
+      onD.connectWith().willPublish().topic(willTopic).payload(TestClients.utf8("d stopped")).qos(
+          com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE).applyWillPublish().send();
+      TestClients.awaitRoute(d, willTopic, "node-a");
+
+      d.close(); // what SIGTERM runs
+
+      assertThat(wills.awaitExactly(1).get(0).payload()).isEqualTo("d stopped");
+      await().atMost(Duration.ofSeconds(5)).until(() -> disconnected.get() != null);
+      var cause = (com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException) disconnected.get().getCause();
+      assertThat(cause.getMqttMessage().getReasonCode().getCode()).isEqualTo(0x8B);
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listed(a, clientId)).isEmpty());
+    } finally {
+      watcher.disconnect();
+    }
+  }
 }

@@ -35,6 +35,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   private final ConnectAuthenticator authenticator;
   private final RemoteTakeover remoteTakeover;
   private final Predicate<String> nodeAlive;
+  private volatile boolean stopping;
 
   public ConnectHandler(SessionServices services, ConnectAuthenticator authenticator, RemoteTakeover remoteTakeover,
                         Predicate<String> nodeAlive) {
@@ -44,8 +45,17 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     this.nodeAlive = nodeAlive;
   }
 
+  /** From now on every CONNECT is refused as "server unavailable": the node is shutting down. */
+  public void stopAccepting() {
+    stopping = true;
+  }
+
   @Override
   public void handle(MqttEndpoint ep) {
+    if (stopping) {
+      refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE);
+      return;
+    }
     Context context = Vertx.currentContext();
     long now = System.currentTimeMillis();
     ep.publishAutoAck(false);
