@@ -90,6 +90,18 @@ class MalformedPacketTest {
   }
 
   @Test
+  void oversizedPacketFromMqtt5ClientGetsDisconnect0x95() throws Exception {
+    try (RawMqttClient client = RawMqttClient.open(node.mqttPort())) {
+      client.send(RawMqttClient.connect5Packet(unique("big5")));
+      assertThat(client.expect(RawMqttClient.CONNACK).body()[1]).isZero();
+      client.send(RawMqttClient.publish5Packet(unique("big5/t"), "b".repeat(MAX_PACKET_SIZE + 100)));
+      RawMqttClient.Packet disconnect = client.expect(RawMqttClient.DISCONNECT);
+      assertThat(disconnect.body()[0] & 0xFF).isEqualTo(0x95);
+      assertThat(client.closedWithin(CLOSE_TIMEOUT)).isTrue();
+    }
+  }
+
+  @Test
   void secondConnectOnTheSameConnectionClosesIt() throws Exception {
     assertClosedAfter(RawMqttClient.connectPacket(unique("again"), true, 60, null));
   }

@@ -235,6 +235,28 @@ public final class RawMqttClient implements AutoCloseable {
     return packet(CONNECT << 4, v.toByteArray());
   }
 
+  /** An MQTT 5 CONNECT: clean start, no properties, no will. */
+  public static byte[] connect5Packet(String clientId) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    writeString(v, "MQTT".getBytes(StandardCharsets.US_ASCII));
+    v.write(5);
+    v.write(0x02);
+    v.write(0);
+    v.write(60);
+    v.write(0); // properties length
+    writeString(v, clientId.getBytes(StandardCharsets.UTF_8));
+    return packet(CONNECT << 4, v.toByteArray());
+  }
+
+  /** An MQTT 5 QoS 0 PUBLISH without properties. */
+  public static byte[] publish5Packet(String topic, String payload) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    writeString(v, topic.getBytes(StandardCharsets.UTF_8));
+    v.write(0); // properties length
+    v.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
+    return packet(PUBLISH << 4, v.toByteArray());
+  }
+
   public static byte[] publishPacket(String topic, String payload, int qos, boolean dup, boolean retain, int packetId) {
     return publishPacket(topic.getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8), qos, dup,
         retain, packetId);

@@ -163,7 +163,12 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     ep.unsubscribeHandler(session::onUnsubscribe);
     ep.pingHandler(v -> session.onPing());
     ep.disconnectMessageHandler(session::onDisconnect);
-    ep.exceptionHandler(e -> LOG.debug("connection of {} failed: {}", session.key(), e.toString()));
+    ep.exceptionHandler(e -> {
+      LOG.debug("connection of {} failed: {}", session.key(), e.toString());
+      if (e instanceof io.netty.handler.codec.DecoderException) {
+        session.onDecoderFailure(e);
+      }
+    });
     ep.closeHandler(v -> session.onConnectionClosed());
   }
 

@@ -355,6 +355,17 @@ public final class Session implements Subscriber {
     }
   }
 
+  /**
+   * The decoder rejected a packet of this connection; Vert.x closes it right after. An MQTT 5 client first learns
+   * why [MQTT-4.13.1]: 0x95 for a packet over the maximum size, 0x81 for anything else malformed.
+   */
+  void onDecoderFailure(Throwable cause) {
+    MqttDisconnectReasonCode reason = cause instanceof io.netty.handler.codec.TooLongFrameException
+        ? MqttDisconnectReasonCode.PACKET_TOO_LARGE
+        : MqttDisconnectReasonCode.MALFORMED_PACKET;
+    closeForProtocolError(reason, String.valueOf(cause.getMessage()));
+  }
+
   private void publishSubscriptions() {
     services.registry().updateSubscriptions(key, connection.channelId(), subscriptionQos());
   }
