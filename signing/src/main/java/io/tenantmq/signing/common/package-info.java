@@ -1,0 +1,2 @@
+/** Hashing, HMAC, hex, constant-time comparison. */
+package io.tenantmq.signing.common;
