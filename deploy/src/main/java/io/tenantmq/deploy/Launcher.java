@@ -5,6 +5,7 @@ import io.tenantmq.deploy.config.ConfigLoader;
 import io.tenantmq.deploy.config.TenantMqConfig;
 import io.tenantmq.deploy.demo.DemoTenant;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -55,7 +56,7 @@ public final class Launcher implements Callable<Integer> {
     try {
       ConfigFile file = config == null ? ConfigFile.EMPTY : ConfigLoader.readFile(config);
       ConfigFile flags = new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName,
-          clusterPort, clusterMembers == null ? null : TenantMqNode.splitMembers(clusterMembers), jdbcUrl,
+          clusterPort, clusterMembers == null ? null : splitMembers(clusterMembers), jdbcUrl,
           null, null, null, null, null);
       resolved = ConfigLoader.resolve(file, flags);
     } catch (ConfigLoader.InvalidConfigException e) {
@@ -78,5 +79,10 @@ public final class Launcher implements Callable<Integer> {
     System.out.println(DemoTenant.toJson(node.demo()));
     stopped.await();
     return 0;
+  }
+
+  /** {@code HOST:PORT,HOST:PORT} as a list; blanks around commas are ignored. */
+  static List<String> splitMembers(String list) {
+    return list.isBlank() ? List.of() : List.of(list.trim().split("\\s*,\\s*"));
   }
 }

@@ -20,8 +20,9 @@ import io.tenantmq.mqtt.cluster.ClusterMemberOptions;
 import io.tenantmq.mqtt.listener.Transport;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -111,13 +112,16 @@ public final class TenantMqNode {
   private String clusterHost() {
     // members on other hosts need a routable address; everything on one machine stays on loopback
     boolean remote = config.clusterMembers().stream().anyMatch(m -> !m.startsWith("127.") && !m.startsWith("localhost"));
-    return remote && !"0.0.0.0".equals(config.host()) ? config.host() : remote ? firstNonLoopback() : "127.0.0.1";
+    if (!remote) {
+      return "127.0.0.1";
+    }
+    return "0.0.0.0".equals(config.host()) ? firstNonLoopback() : config.host();
   }
 
   private static String firstNonLoopback() {
     try {
-      return java.net.InetAddress.getLocalHost().getHostAddress();
-    } catch (java.net.UnknownHostException e) {
+      return InetAddress.getLocalHost().getHostAddress();
+    } catch (UnknownHostException e) {
       return "127.0.0.1";
     }
   }
@@ -168,9 +172,5 @@ public final class TenantMqNode {
       }
       LOG.info("TenantMQ node {} stopped", config.nodeName());
     }
-  }
-
-  static List<String> splitMembers(String list) {
-    return list == null || list.isBlank() ? List.of() : List.of(list.trim().split("\\s*,\\s*"));
   }
 }

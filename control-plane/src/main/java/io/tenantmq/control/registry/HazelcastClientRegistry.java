@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * {@link ClientRegistry} on the Hazelcast map {@link MapNames#CLIENTS}. Read-modify-writes are entry processors, so a
@@ -94,7 +95,7 @@ public final class HazelcastClientRegistry implements ClientRegistry {
   }
 
   /** A map call on a member that is shutting down throws at once; callers get a failed stage instead. */
-  private static <T> CompletionStage<T> guarded(java.util.function.Supplier<CompletionStage<T>> call) {
+  private static <T> CompletionStage<T> guarded(Supplier<CompletionStage<T>> call) {
     try {
       return call.get();
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.tenantmq.mqtt.session;
 
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
@@ -165,7 +166,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     ep.disconnectMessageHandler(session::onDisconnect);
     ep.exceptionHandler(e -> {
       LOG.debug("connection of {} failed: {}", session.key(), e.toString());
-      if (e instanceof io.netty.handler.codec.DecoderException) {
+      if (e instanceof DecoderException) {
         session.onDecoderFailure(e);
       }
     });

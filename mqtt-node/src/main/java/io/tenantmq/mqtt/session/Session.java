@@ -1,5 +1,6 @@
 package io.tenantmq.mqtt.session;
 
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.mqtt.MqttTopicSubscription;
@@ -17,6 +18,7 @@ import io.tenantmq.mqtt.subscription.TopicName;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttWill;
 import io.vertx.mqtt.messages.MqttDisconnectMessage;
@@ -360,7 +362,7 @@ public final class Session implements Subscriber {
    * why [MQTT-4.13.1]: 0x95 for a packet over the maximum size, 0x81 for anything else malformed.
    */
   void onDecoderFailure(Throwable cause) {
-    MqttDisconnectReasonCode reason = cause instanceof io.netty.handler.codec.TooLongFrameException
+    MqttDisconnectReasonCode reason = cause instanceof TooLongFrameException
         ? MqttDisconnectReasonCode.PACKET_TOO_LARGE
         : MqttDisconnectReasonCode.MALFORMED_PACKET;
     closeForProtocolError(reason, String.valueOf(cause.getMessage()));
@@ -499,7 +501,7 @@ public final class Session implements Subscriber {
       return;
     }
     Message message = new Message(key.instanceId(), w.getWillTopic(),
-        w.getWillMessage() == null ? io.vertx.core.buffer.Buffer.buffer() : w.getWillMessage(), w.getWillQos(),
+        w.getWillMessage() == null ? Buffer.buffer() : w.getWillMessage(), w.getWillQos(),
         w.isWillRetain(), MessageProperties.forwardable(w.getWillProperties()));
     route(message);
   }
