@@ -4,10 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantmq.control.cluster.ClusterNodes;
 import io.tenantmq.control.cluster.NodeReadiness;
-import io.tenantmq.control.registry.ClientRegistry;
-import io.tenantmq.control.registry.HazelcastClientRegistry;
-import io.tenantmq.control.tenant.HazelcastTenantDirectory;
-import io.tenantmq.control.tenant.TenantDirectory;
+import io.tenantmq.control.ControlPlane;
+import io.tenantmq.control.credential.SecretCipher;
 import io.tenantmq.deploy.config.TenantMqConfig;
 import io.tenantmq.deploy.demo.DemoCredentials;
 import io.tenantmq.deploy.demo.DemoTenant;
@@ -48,6 +46,7 @@ public final class TenantMqNode {
   private GatewayServer gateway;
   private NodeReadiness readiness;
   private DemoCredentials demo;
+  private ControlPlane control;
 
   public TenantMqNode(TenantMqConfig config) {
     this.config = config;
@@ -75,10 +74,9 @@ public final class TenantMqNode {
       return t;
     });
     nodes = new ClusterNodes(member.hazelcast());
-    TenantDirectory tenants = new HazelcastTenantDirectory(member.hazelcast());
-    ClientRegistry registry = new HazelcastClientRegistry(member.hazelcast(), blocking);
+    control = ControlPlane.create(member.hazelcast(), new SecretCipher(SecretKeyFile.loadOrCreate(config)), blocking);
     // the MQTT node ends a departed node's clients and routes (on the oldest member)
-    demo = DemoTenant.ensure(member.hazelcast(), tenants, config.dataDir());
+    demo = DemoTenant.ensure(member.hazelcast(), control.tenants(), config.dataDir());
 
     EnumSet<NodeReadiness.Component> expected = EnumSet.of(NodeReadiness.Component.HTTP);
     if (config.role().servesMqtt()) {
@@ -86,7 +84,7 @@ public final class TenantMqNode {
     }
     readiness = new NodeReadiness(expected);
     if (config.role().servesMqtt()) {
-      mqtt = new MqttNode(member.vertx(), member.hazelcast(), nodes, registry, tenants, meters, blocking, mqttOptions());
+      mqtt = new MqttNode(member.vertx(), member.hazelcast(), nodes, control, meters, mqttOptions());
       mqtt.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       readiness.serving(NodeReadiness.Component.MQTT);
     }

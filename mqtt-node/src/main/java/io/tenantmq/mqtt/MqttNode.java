@@ -2,9 +2,9 @@ package io.tenantmq.mqtt;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.cluster.ClusterNodes;
 import io.tenantmq.control.registry.ClientRegistry;
-import io.tenantmq.control.tenant.TenantDirectory;
 import io.tenantmq.mqtt.auth.ConnectAuthenticator;
 import io.tenantmq.mqtt.listener.MqttListener;
 import io.tenantmq.mqtt.listener.Transport;
@@ -38,6 +38,7 @@ public final class MqttNode {
 
   private final Vertx vertx;
   private final ClusterNodes nodes;
+  private final ControlPlane control;
   private final ClientRegistry registry;
   private final MqttNodeOptions options;
   private final RouteTable routes;
@@ -48,11 +49,13 @@ public final class MqttNode {
   private final List<MqttListener> listeners = new ArrayList<>();
   private MessageConsumer<Buffer> deliveries;
 
-  public MqttNode(Vertx vertx, HazelcastInstance hazelcast, ClusterNodes nodes, ClientRegistry registry,
-                  TenantDirectory tenants, MeterRegistry meters, Executor blockingExecutor, MqttNodeOptions options) {
+  public MqttNode(Vertx vertx, HazelcastInstance hazelcast, ClusterNodes nodes, ControlPlane control,
+                  MeterRegistry meters, MqttNodeOptions options) {
     this.vertx = vertx;
     this.nodes = nodes;
-    this.registry = registry;
+    this.control = control;
+    this.registry = control.registry();
+    Executor blockingExecutor = control.workerExecutor();
     this.options = new MqttNodeOptions(options);
     String node = nodes.localNode();
     this.routes = new RouteTable(hazelcast, node, blockingExecutor);
@@ -63,7 +66,7 @@ public final class MqttNode {
     SessionServices services = new SessionServices(node, vertx, this.options, router, subscriptions,
         new HazelcastRetainStore(vertx, hazelcast), registry, sessions, metrics);
     this.remoteTakeover = new RemoteTakeover(vertx, sessions, this.options.getTakeoverTimeoutMillis());
-    this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(tenants, this.options.getDefaultInstanceId()),
+    this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control.tenants(), this.options.getDefaultInstanceId()),
         remoteTakeover, nodes::isAlive);
   }
 

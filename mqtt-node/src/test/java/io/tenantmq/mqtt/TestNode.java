@@ -3,8 +3,8 @@ package io.tenantmq.mqtt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tenantmq.control.cluster.ClusterNodes;
 import io.tenantmq.control.registry.ClientRegistry;
-import io.tenantmq.control.registry.HazelcastClientRegistry;
-import io.tenantmq.control.tenant.HazelcastTenantDirectory;
+import io.tenantmq.control.ControlPlane;
+import io.tenantmq.control.credential.SecretCipher;
 import io.tenantmq.control.tenant.Instance;
 import io.tenantmq.control.tenant.Tenant;
 import io.tenantmq.control.tenant.TenantDirectory;
@@ -30,12 +30,15 @@ public final class TestNode implements AutoCloseable {
   public final MqttNode node;
   public final ClientRegistry registry;
   public final ClusterNodes nodes;
+  public final ControlPlane control;
   private final ExecutorService blocking;
 
-  private TestNode(ClusterMember member, MqttNode node, ClientRegistry registry, ClusterNodes nodes, ExecutorService blocking) {
+  private TestNode(ClusterMember member, MqttNode node, ControlPlane control, ClusterNodes nodes,
+                   ExecutorService blocking) {
     this.member = member;
     this.node = node;
-    this.registry = registry;
+    this.control = control;
+    this.registry = control.registry();
     this.nodes = nodes;
     this.blocking = blocking;
   }
@@ -68,18 +71,18 @@ public final class TestNode implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    TenantDirectory tenants = new HazelcastTenantDirectory(member.hazelcast());
+    ControlPlane control = ControlPlane.create(member.hazelcast(), new SecretCipher(SecretCipher.newKey()), blocking);
+    TenantDirectory tenants = control.tenants();
     tenants.createTenantIfAbsent(new Tenant("tenant-test", "test", 0)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     tenants.createInstanceIfAbsent(new Instance(INSTANCE_ID, "tenant-test", "test", true, 0))
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
     ClusterNodes nodes = new ClusterNodes(member.hazelcast());
-    ClientRegistry registry = new HazelcastClientRegistry(member.hazelcast(), blocking);
+    ClientRegistry registry = control.registry();
     MqttNodeOptions o = new MqttNodeOptions(options).setMqttPort(0).setWsPort(0).setHost("127.0.0.1")
         .setDefaultInstanceId(INSTANCE_ID);
-    MqttNode node = new MqttNode(member.vertx(), member.hazelcast(), nodes, registry, tenants, new SimpleMeterRegistry(),
-        blocking, o);
+    MqttNode node = new MqttNode(member.vertx(), member.hazelcast(), nodes, control, new SimpleMeterRegistry(), o);
     node.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    return new TestNode(member, node, registry, nodes, blocking);
+    return new TestNode(member, node, control, nodes, blocking);
   }
 
   public int mqttPort() {

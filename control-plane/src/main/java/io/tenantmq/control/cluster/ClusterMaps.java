@@ -1,10 +1,12 @@
 package io.tenantmq.control.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
+import io.tenantmq.control.command.HazelcastNodeCommands;
 
 /** Adds TenantMQ's map configurations (formats, indexes, backups) to a Hazelcast config before the member starts. */
 public final class ClusterMaps {
@@ -27,7 +29,15 @@ public final class ClusterMaps {
         .setBackupCount(1)
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addMapConfig(new MapConfig(MapNames.TENANTS).setBackupCount(1));
-    config.addMapConfig(new MapConfig(MapNames.INSTANCES).setBackupCount(1));
+    config.addMapConfig(new MapConfig(MapNames.INSTANCES).setBackupCount(1)
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "tenantId")));
+    config.addMapConfig(new MapConfig(MapNames.CREDENTIALS).setBackupCount(1)
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "tenantId")));
+    config.addMapConfig(new MapConfig(MapNames.MQTT_USERS).setBackupCount(1)
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
+    config.addMapConfig(new MapConfig(MapNames.TOPICS).setBackupCount(1)
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
+    config.addExecutorConfig(new ExecutorConfig(HazelcastNodeCommands.EXECUTOR).setPoolSize(8));
     config.addMapConfig(new MapConfig(MapNames.CLUSTER_SETTINGS).setBackupCount(1));
     return config;
   }

@@ -12,6 +12,12 @@ public final class MapNames {
   public static final String TENANTS = "tenantmq.tenants";
   /** {@code instanceId → Instance}. */
   public static final String INSTANCES = "tenantmq.instances";
+  /** {@code credentialId → Credential}: SecretIds, AccessKeyIds, API keys, with sealed or hashed secrets. */
+  public static final String CREDENTIALS = "tenantmq.credentials";
+  /** {@code UserKey → MqttUser}. */
+  public static final String MQTT_USERS = "tenantmq.mqtt-users";
+  /** {@code TopicKey → MqttTopic}: topics declared through the APIs. */
+  public static final String TOPICS = "tenantmq.topics";
   /** Small cluster-wide settings, such as the demo tenant created once per cluster. */
   public static final String CLUSTER_SETTINGS = "tenantmq.cluster-settings";
 

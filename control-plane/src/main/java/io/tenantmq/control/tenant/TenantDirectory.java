@@ -1,5 +1,6 @@
 package io.tenantmq.control.tenant;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -18,4 +19,19 @@ public interface TenantDirectory {
 
   /** Stores the instance unless one with its id exists; returns the stored one. */
   CompletionStage<Instance> createInstanceIfAbsent(Instance instance);
+
+  /** Every tenant, by id. */
+  CompletionStage<List<Tenant>> tenants();
+
+  /** The instances of one tenant, by id. Never reads another tenant's. */
+  CompletionStage<List<Instance>> instances(String tenantId);
+
+  /** Replaces an existing instance; false when there is none with its id. */
+  CompletionStage<Boolean> updateInstance(Instance instance);
+
+  /** Removes the instance; false when there was none. */
+  CompletionStage<Boolean> deleteInstance(String instanceId);
+
+  /** Removes the tenant; false when there was none. Its instances are the caller's to remove first. */
+  CompletionStage<Boolean> deleteTenant(String tenantId);
 }

@@ -1,0 +1,40 @@
+package io.tenantmq.control;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.tenantmq.control.command.HazelcastNodeCommands;
+import io.tenantmq.control.command.NodeCommands;
+import io.tenantmq.control.credential.CredentialService;
+import io.tenantmq.control.credential.HazelcastCredentialService;
+import io.tenantmq.control.credential.SecretCipher;
+import io.tenantmq.control.registry.ClientRegistry;
+import io.tenantmq.control.registry.HazelcastClientRegistry;
+import io.tenantmq.control.tenant.HazelcastTenantDirectory;
+import io.tenantmq.control.tenant.TenantDirectory;
+import io.tenantmq.control.topic.HazelcastTopicDirectory;
+import io.tenantmq.control.topic.TopicDirectory;
+import io.tenantmq.control.user.HazelcastMqttUserDirectory;
+import io.tenantmq.control.user.MqttUserDirectory;
+import java.util.concurrent.Executor;
+
+/**
+ * Every domain service of one member, built once over its Hazelcast instance and handed to the MQTT node and the
+ * gateway.
+ *
+ * @param workerExecutor where blocking Hazelcast queries and password hashing run; never an event loop
+ */
+public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, CredentialService credentials,
+                           MqttUserDirectory users, TopicDirectory topics, NodeCommands commands,
+                           Executor workerExecutor) {
+
+  public static ControlPlane create(HazelcastInstance hazelcast, SecretCipher cipher, Executor workerExecutor) {
+    ClientRegistry registry = new HazelcastClientRegistry(hazelcast, workerExecutor);
+    return new ControlPlane(
+        new HazelcastTenantDirectory(hazelcast, workerExecutor),
+        registry,
+        new HazelcastCredentialService(hazelcast, cipher, workerExecutor),
+        new HazelcastMqttUserDirectory(hazelcast, workerExecutor),
+        new HazelcastTopicDirectory(hazelcast, workerExecutor),
+        new HazelcastNodeCommands(hazelcast, registry),
+        workerExecutor);
+  }
+}

@@ -1,0 +1,2 @@
+/** Topics declared through the management APIs. */
+package io.tenantmq.control.topic;

@@ -1,0 +1,2 @@
+/** MQTT users of instances: names, password hashes, read/write permissions. */
+package io.tenantmq.control.user;
