@@ -90,7 +90,7 @@ public final class TenantMqNode {
     }
     gateway = new GatewayServer(member.vertx(),
         new GatewayOptions().setHost(config.host()).setPort(config.httpPort() < 0 ? 0 : config.httpPort()),
-        readiness, meters, config.nodeName());
+        readiness, meters, config.nodeName(), control);
     gateway.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     PortsFile.write(config.dataDir(), mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), null);
     LOG.info("TenantMQ node {} ({}) up: mqtt={} ws={} http={} data={}", config.nodeName(), config.role(),

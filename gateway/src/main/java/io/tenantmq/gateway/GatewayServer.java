@@ -1,7 +1,10 @@
 package io.tenantmq.gateway;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.cluster.NodeReadiness;
+import io.tenantmq.gateway.admin.AdminApi;
+import io.tenantmq.gateway.tencent.TencentApi;
 import io.tenantmq.gateway.common.HealthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,21 +21,26 @@ public final class GatewayServer {
   private final NodeReadiness readiness;
   private final PrometheusMeterRegistry meters;
   private final String node;
+  private final ControlPlane control;
   private HttpServer server;
 
   public GatewayServer(Vertx vertx, GatewayOptions options, NodeReadiness readiness, PrometheusMeterRegistry meters,
-                       String node) {
+                       String node, ControlPlane control) {
     this.vertx = vertx;
     this.options = new GatewayOptions(options);
     this.readiness = readiness;
     this.meters = meters;
     this.node = node;
+    this.control = control;
   }
 
   public Future<Void> start() {
     Router router = Router.router(vertx);
     router.get("/healthz").handler(new HealthHandler(readiness, node));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
+    GatewayContext context = new GatewayContext(vertx, control, node, options);
+    AdminApi.mount(router, context);
+    TencentApi.mount(router, context);
     return vertx.createHttpServer(new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort()))
         .requestHandler(router)
         .listen()

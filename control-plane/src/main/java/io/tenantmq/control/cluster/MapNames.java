@@ -18,6 +18,8 @@ public final class MapNames {
   public static final String MQTT_USERS = "tenantmq.mqtt-users";
   /** {@code TopicKey → MqttTopic}: topics declared through the APIs. */
   public static final String TOPICS = "tenantmq.topics";
+  /** {@code ClientKey → persisted session state} of persistent sessions (subscriptions, queued messages). */
+  public static final String SESSIONS = "tenantmq.sessions";
   /** Small cluster-wide settings, such as the demo tenant created once per cluster. */
   public static final String CLUSTER_SETTINGS = "tenantmq.cluster-settings";
 
