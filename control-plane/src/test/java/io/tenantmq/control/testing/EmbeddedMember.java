@@ -1,0 +1,43 @@
+package io.tenantmq.control.testing;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.tenantmq.control.ControlPlane;
+import io.tenantmq.control.cluster.ClusterMaps;
+import io.tenantmq.control.cluster.MapNames;
+import io.tenantmq.control.credential.SecretCipher;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** A real Hazelcast member on loopback with TenantMQ's maps, alone in a cluster of its own, and a ControlPlane on it. */
+public final class EmbeddedMember implements AutoCloseable {
+
+  public final HazelcastInstance hazelcast;
+  public final ControlPlane control;
+  private final ExecutorService workers = Executors.newFixedThreadPool(2);
+
+  public EmbeddedMember(String nodeName) {
+    Config config = new Config().setClusterName("cp-test-" + UUID.randomUUID());
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.getMemberAttributeConfig().setAttribute(MapNames.NODE_NAME_ATTRIBUTE, nodeName);
+    config.getNetworkConfig().setPort(5901).setPortAutoIncrement(true).getInterfaces().setEnabled(true)
+        .addInterface("127.0.0.1");
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+    config.getJetConfig().setEnabled(false);
+    hazelcast = Hazelcast.newHazelcastInstance(ClusterMaps.configure(config));
+    control = ControlPlane.create(hazelcast, new SecretCipher(SecretCipher.newKey()), workers);
+  }
+
+  @Override
+  public void close() {
+    hazelcast.shutdown();
+    workers.shutdownNow();
+  }
+}
