@@ -1,0 +1,16 @@
+package io.tenantmq.gateway.tencent.trocket;
+
+import io.tenantmq.gateway.tencent.TencentAction;
+import java.util.List;
+
+/** The trocket 2023-03-08 actions TenantMQ serves. */
+public final class TrocketActions {
+
+  private TrocketActions() {
+  }
+
+  public static List<TencentAction<?>> all() {
+    return List.of(
+        new DescribeMQTTClient());
+  }
+}
