@@ -13,10 +13,14 @@ import io.tenantmq.mqtt.retain.HazelcastRetainStore;
 import io.tenantmq.mqtt.route.RouteTable;
 import io.tenantmq.mqtt.route.Router;
 import io.tenantmq.mqtt.session.ConnectHandler;
+import io.tenantmq.mqtt.session.HazelcastSessionStore;
 import io.tenantmq.mqtt.session.NodeSessions;
+import io.tenantmq.mqtt.session.OrphanAdoption;
 import io.tenantmq.mqtt.session.RemoteTakeover;
+import io.tenantmq.mqtt.session.SessionCheckpoint;
 import io.tenantmq.mqtt.session.SessionServices;
 import io.tenantmq.mqtt.session.SessionShutdown;
+import io.tenantmq.mqtt.session.SessionStore;
 import io.tenantmq.mqtt.subscription.LocalSubscriptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,6 +50,8 @@ public final class MqttNode {
   private final NodeSessions sessions = new NodeSessions();
   private final RemoteTakeover remoteTakeover;
   private final ConnectHandler connectHandler;
+  private final SessionStore sessionStore;
+  private final OrphanAdoption adoption;
   private final List<MqttListener> listeners = new ArrayList<>();
   private MessageConsumer<Buffer> deliveries;
 
@@ -63,8 +69,10 @@ public final class MqttNode {
     this.router = new Router(node, subscriptions, routes, vertx.eventBus());
     BrokerMetrics metrics = new BrokerMetrics(meters, node);
     BrokerMetrics.gauge(meters, "tenantmq.sessions", node, sessions::size);
+    this.sessionStore = new HazelcastSessionStore(vertx, hazelcast);
     SessionServices services = new SessionServices(node, vertx, this.options, router, subscriptions,
-        new HazelcastRetainStore(vertx, hazelcast), registry, sessions, metrics);
+        new HazelcastRetainStore(vertx, hazelcast), registry, sessions, metrics, sessionStore);
+    this.adoption = new OrphanAdoption(services, nodes::liveNodes);
     this.remoteTakeover = new RemoteTakeover(vertx, sessions, this.options.getTakeoverTimeoutMillis());
     this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control.tenants(), this.options.getDefaultInstanceId()),
         remoteTakeover, nodes::isAlive);
@@ -79,6 +87,8 @@ public final class MqttNode {
           return deliveries.completion();
         })
         .compose(v -> remoteTakeover.serve(node))
+        // before listening: stored sessions of gone nodes (or of this node's previous run) route again
+        .compose(v -> adoption.adopt(true).mapEmpty())
         .compose(v -> listen(Transport.TCP, options.getMqttPort()))
         .compose(v -> listen(Transport.WEBSOCKET, options.getWsPort()))
         .onSuccess(v -> LOG.info("MQTT node {} listening: mqtt={} ws={}{}", node, actualPort(Transport.TCP),
@@ -108,6 +118,10 @@ public final class MqttNode {
     return routes;
   }
 
+  public SessionStore sessionStore() {
+    return sessionStore;
+  }
+
   public String nodeName() {
     return nodes.localNode();
   }
@@ -125,6 +139,7 @@ public final class MqttNode {
           LOG.warn("clients of departed node {} not ended: {}", deadNode, e.toString());
         }
       });
+      adoption.adopt(false).onFailure(e -> LOG.warn("sessions of departed node {} not adopted: {}", deadNode, e.toString()));
     }
   }
 
@@ -136,6 +151,8 @@ public final class MqttNode {
     // sessions first: closing a listener would drop its connections without DISCONNECT
     connectHandler.stopAccepting();
     return SessionShutdown.closeAll(sessions)
+        // persistent sessions stay stored; the oldest member adopts them once this node is gone
+        .transform(v -> SessionCheckpoint.settleAll(sessions))
         .transform(v -> {
           List<Future<Void>> closing = new ArrayList<>();
           listeners.forEach(l -> closing.add(l.close()));

@@ -36,6 +36,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   private final ConnectAuthenticator authenticator;
   private final RemoteTakeover remoteTakeover;
   private final Predicate<String> nodeAlive;
+  private final SessionRestore restore;
   private volatile boolean stopping;
 
   public ConnectHandler(SessionServices services, ConnectAuthenticator authenticator, RemoteTakeover remoteTakeover,
@@ -44,6 +45,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     this.authenticator = authenticator;
     this.remoteTakeover = remoteTakeover;
     this.nodeAlive = nodeAlive;
+    this.restore = new SessionRestore(services, remoteTakeover, nodeAlive);
   }
 
   /** From now on every CONNECT is refused as "server unavailable": the node is shutting down. */
@@ -112,7 +114,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       return Future.fromCompletionStage(services.registry().connect(record), context)
           .compose(before -> fromLocal != null ? Future.succeededFuture(fromLocal)
               : takeOverRemote(before, key, info.channelId(), cleanStart));
-    }).compose(state -> {
+    }).compose(known -> restore.resolve(session, known, cleanStart)).compose(state -> {
       if (cleanStart || state == null) {
         return Future.succeededFuture(false);
       }

@@ -18,6 +18,11 @@ public final class NodeSessions {
     return sessions.put(session.key(), session);
   }
 
+  /** Makes {@code session} the client's session here unless it has one; false when it had. */
+  boolean putIfAbsent(Session session) {
+    return sessions.putIfAbsent(session.key(), session) == null;
+  }
+
   /** Removes the client's session only if it is still {@code session}. */
   void remove(Session session) {
     sessions.remove(session.key(), session);

@@ -57,6 +57,7 @@ public final class Session implements Subscriber {
   private final Set<Integer> qos2Received = new HashSet<>();
   private final ConnectionCounters counters = new ConnectionCounters();
   private final ConnectionInfo connection;
+  private final SessionCheckpoint checkpoint;
   private long createdAtMillis;
   private long sessionExpirySeconds;
   private MqttEndpoint endpoint;
@@ -78,6 +79,7 @@ public final class Session implements Subscriber {
     this.sessionExpirySeconds = sessionExpirySeconds;
     this.createdAtMillis = connection.connectedAtMillis();
     this.outbound = new OutboundQueue(windowSize, services.options().getMaxQueuedMessages());
+    this.checkpoint = new SessionCheckpoint(this, services, sessionExpirySeconds > 0);
   }
 
   @Override
@@ -99,6 +101,14 @@ public final class Session implements Subscriber {
 
   public boolean connected() {
     return endpoint != null;
+  }
+
+  long sessionExpirySeconds() {
+    return sessionExpirySeconds;
+  }
+
+  SessionCheckpoint checkpoint() {
+    return checkpoint;
   }
 
   public Map<String, Integer> subscriptionQos() {
@@ -140,6 +150,8 @@ public final class Session implements Subscriber {
       write(message, qos, retainFlag, sent.packetId(), false);
     } else if (!outbound.enqueue(o)) {
       dropped();
+    } else if (endpoint == null) {
+      checkpoint.changed(); // queued for an offline client: worth keeping
     }
   }
 
@@ -273,6 +285,7 @@ public final class Session implements Subscriber {
       }
     }
     counters.received(PacketCounter.SUBSCRIBE, bytes);
+    routeWrites.add(checkpoint.flush()); // SUBACK once the subscriptions are stored
     Future.join(routeWrites).onComplete(done -> {
       if (endpoint == null) {
         return;
@@ -311,6 +324,7 @@ public final class Session implements Subscriber {
     }
     counters.sent(PacketCounter.UNSUBACK, 4);
     publishSubscriptions();
+    checkpoint.flush();
   }
 
   void onPing() {
@@ -443,13 +457,37 @@ public final class Session implements Subscriber {
     long now = System.currentTimeMillis();
     services.registry().disconnect(key, connection.channelId(), now, !keep, counters.snapshot());
     if (keep) {
-      expiryTimer = services.vertx().setTimer(Math.max(1, sessionExpirySeconds) * 1000, id -> {
-        if (!handedOver && endpoint == null) {
-          terminate();
-          services.registry().remove(key, connection.channelId());
-        }
-      });
+      checkpoint.offline(now);
+      expireIn(Math.max(1, sessionExpirySeconds) * 1000);
     } else {
+      checkpoint.discard();
+      terminate();
+    }
+  }
+
+  private void expireIn(long millis) {
+    expiryTimer = services.vertx().setTimer(millis, id -> {
+      if (!handedOver && endpoint == null) {
+        checkpoint.discard();
+        terminate();
+        services.registry().remove(key, connection.channelId());
+      }
+    });
+  }
+
+  /** An adopted session (no connection yet) waits for its client, offline since then, until it expires. */
+  void awaitClient(long offlineSinceMillis, long expiresAtMillis) {
+    checkpoint.offlineSince(offlineSinceMillis);
+    expireIn(Math.max(1, expiresAtMillis - System.currentTimeMillis()));
+  }
+
+  /**
+   * The stored session belongs to another incarnation now (a connection elsewhere claimed it, or a clean start
+   * removed it): a session waiting offline ends here; a connected one is being taken over anyway.
+   */
+  void superseded() {
+    if (!handedOver && endpoint == null) {
+      checkpoint.stop();
       terminate();
     }
   }
@@ -465,6 +503,7 @@ public final class Session implements Subscriber {
     boolean keepState = wantState && sessionExpirySeconds > 0;
     boolean wasConnected = endpoint != null;
     handedOver = true;
+    checkpoint.stop(); // the successor stores the session from now on
     cancelTimer(expiryTimer);
     cancelTimer(flushTimer);
     if (wasConnected) {
@@ -511,6 +550,7 @@ public final class Session implements Subscriber {
       return;
     }
     terminated = true;
+    checkpoint.stop();
     cancelTimer(expiryTimer);
     cancelTimer(flushTimer);
     for (Subscription s : subscriptions.values()) {

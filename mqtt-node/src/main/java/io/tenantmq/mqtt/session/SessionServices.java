@@ -11,5 +11,5 @@ import io.vertx.core.Vertx;
 /** What every session of a node works with. */
 public record SessionServices(String node, Vertx vertx, MqttNodeOptions options, Router router,
                               LocalSubscriptions subscriptions, RetainStore retained, ClientRegistry registry,
-                              NodeSessions sessions, BrokerMetrics metrics) {
+                              NodeSessions sessions, BrokerMetrics metrics, SessionStore store) {
 }
