@@ -7,14 +7,32 @@ import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import io.tenantmq.control.command.HazelcastNodeCommands;
+import io.tenantmq.control.persistence.DurableStore;
+import java.util.List;
 
-/** Adds TenantMQ's map configurations (formats, indexes, backups) to a Hazelcast config before the member starts. */
+/**
+ * Adds TenantMQ's map configurations (formats, indexes, backups) to a Hazelcast config before the member starts, and
+ * the write-through stores of the durable maps when there is a database.
+ */
 public final class ClusterMaps {
+
+  /**
+   * The maps that survive a restart of every member. Not {@link MapNames#CLIENTS} and {@link MapNames#ROUTES}: after a
+   * full restart no connection is live.
+   */
+  public static final List<String> DURABLE = List.of(MapNames.TENANTS, MapNames.INSTANCES, MapNames.CREDENTIALS,
+      MapNames.MQTT_USERS, MapNames.TOPICS, MapNames.RETAINED, MapNames.SESSIONS, MapNames.CLUSTER_SETTINGS);
 
   private ClusterMaps() {
   }
 
+  /** Every map in memory only: what tests without a database use. */
   public static Config configure(Config config) {
+    return configure(config, null);
+  }
+
+  /** With {@code store} null the durable maps live in memory only. Creates their tables (blocking). */
+  public static Config configure(Config config, DurableStore store) {
     // OBJECT format: entry processors and indexed queries work on live objects, without a deserialization per call
     config.addMapConfig(new MapConfig(MapNames.CLIENTS)
         .setInMemoryFormat(InMemoryFormat.OBJECT)
@@ -39,6 +57,12 @@ public final class ClusterMaps {
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addExecutorConfig(new ExecutorConfig(HazelcastNodeCommands.EXECUTOR).setPoolSize(8));
     config.addMapConfig(new MapConfig(MapNames.CLUSTER_SETTINGS).setBackupCount(1));
+    if (store != null) {
+      for (String name : DURABLE) {
+        // getMapConfig adds a default configuration for a map configured nowhere above
+        config.getMapConfig(name).setMapStoreConfig(store.mapStoreConfig(name));
+      }
+    }
     return config;
   }
 }

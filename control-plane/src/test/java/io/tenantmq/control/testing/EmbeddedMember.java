@@ -8,6 +8,7 @@ import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.cluster.ClusterMaps;
 import io.tenantmq.control.cluster.MapNames;
 import io.tenantmq.control.credential.SecretCipher;
+import io.tenantmq.control.persistence.DurableStore;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,11 @@ public final class EmbeddedMember implements AutoCloseable {
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
 
   public EmbeddedMember(String nodeName) {
+    this(nodeName, null, new SecretCipher(SecretCipher.newKey()));
+  }
+
+  /** A member whose durable maps write through to {@code store} (none: memory only), sealing secrets with {@code cipher}. */
+  public EmbeddedMember(String nodeName, DurableStore store, SecretCipher cipher) {
     Config config = new Config().setClusterName("cp-test-" + UUID.randomUUID());
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
@@ -31,8 +37,14 @@ public final class EmbeddedMember implements AutoCloseable {
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
     config.getJetConfig().setEnabled(false);
-    hazelcast = Hazelcast.newHazelcastInstance(ClusterMaps.configure(config));
-    control = ControlPlane.create(hazelcast, new SecretCipher(SecretCipher.newKey()), workers);
+    hazelcast = Hazelcast.newHazelcastInstance(ClusterMaps.configure(config, store));
+    control = ControlPlane.create(hazelcast, cipher, workers);
+  }
+
+  /** Ends the member abruptly, as a killed process would: nothing more reaches the cluster or the store. */
+  public void crash() {
+    hazelcast.getLifecycleService().terminate();
+    workers.shutdownNow();
   }
 
   @Override

@@ -1,0 +1,144 @@
+package io.tenantmq.control.persistence;
+
+import com.hazelcast.config.MapStoreConfig;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database the durable maps write through to: a small connection pool on a JDBC URL, the schema brought up to
+ * date when it opens, and one {@link JdbcMapStore} per map. H2 ({@code jdbc:h2:…}, by default a file in the data
+ * directory) or PostgreSQL ({@code jdbc:postgresql://host:port/db?user=…&password=…}); every member of a cluster must
+ * point at the same database. Thread-safe; close it after the Hazelcast member has shut down.
+ */
+public final class DurableStore implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DurableStore.class);
+
+  /** File name (without H2's {@code .mv.db}) of the default database in the data directory. */
+  public static final String H2_FILE_NAME = "tenantmq";
+
+  private final HikariDataSource dataSource;
+  private final SqlDialect dialect;
+  private final String redactedUrl;
+  private final Map<String, JdbcMapStore<?, ?>> stores = new ConcurrentHashMap<>();
+
+  private DurableStore(HikariDataSource dataSource, SqlDialect dialect, String redactedUrl) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.redactedUrl = redactedUrl;
+  }
+
+  /** The default: {@code jdbc:h2:file:<dataDir>/tenantmq}, i.e. the file {@code <dataDir>/tenantmq.mv.db}. */
+  public static String h2Url(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE_NAME);
+  }
+
+  /**
+   * Connects (failing at once when the database cannot be reached) and creates or migrates the schema. Blocking.
+   *
+   * @throws IllegalArgumentException  for a URL that is neither H2 nor PostgreSQL
+   * @throws DurableStoreException     when the database cannot be reached or migrated
+   */
+  public static DurableStore open(String jdbcUrl) {
+    SqlDialect dialect = SqlDialect.of(jdbcUrl);
+    String redacted = redact(jdbcUrl);
+    HikariConfig pool = new HikariConfig();
+    pool.setPoolName("tenantmq-store");
+    pool.setJdbcUrl(dialect == SqlDialect.H2 ? durableH2(jdbcUrl) : jdbcUrl);
+    // Hazelcast runs MapStore calls on a few threads of its own; more connections would only wait on locks
+    pool.setMaximumPoolSize(dialect == SqlDialect.H2 ? 4 : 8);
+    pool.setMinimumIdle(1);
+    pool.setConnectionTimeout(30_000);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(pool);
+    } catch (RuntimeException e) {
+      throw new DurableStoreException("cannot connect to the durable store " + redacted + ": " + rootMessage(e), e);
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      Schema.migrate(connection, dialect);
+    } catch (SQLException | RuntimeException e) {
+      dataSource.close();
+      if (e instanceof DurableStoreException d) {
+        throw d;
+      }
+      throw new DurableStoreException("cannot prepare the schema of " + redacted + ": " + rootMessage(e), e);
+    }
+    LOG.info("durable store {} at schema version {}", redacted, Schema.VERSION);
+    return new DurableStore(dataSource, dialect, redacted);
+  }
+
+  /** The URL with any password masked, safe to log. */
+  public String url() {
+    return redactedUrl;
+  }
+
+  /** The store of one map, its table created if needed. Blocking on first use; the same instance afterwards. */
+  @SuppressWarnings("unchecked")
+  public <K, V> JdbcMapStore<K, V> mapStore(String mapName) {
+    return (JdbcMapStore<K, V>) stores.computeIfAbsent(mapName, name -> {
+      try (Connection connection = dataSource.getConnection()) {
+        return new JdbcMapStore<>(dataSource, dialect, name, Schema.ensureMapTable(connection, dialect, name));
+      } catch (SQLException e) {
+        throw new DurableStoreException("cannot create the table of map " + name + " in " + redactedUrl, e);
+      }
+    });
+  }
+
+  /**
+   * How a durable map uses its store: write-through (a write completes once the database has it) and eager initial
+   * load, because Hazelcast queries only see entries in memory and the lists of instances, users, credentials and
+   * topics are predicate queries.
+   */
+  public MapStoreConfig mapStoreConfig(String mapName) {
+    return new MapStoreConfig()
+        .setEnabled(true)
+        .setImplementation(mapStore(mapName))
+        .setWriteDelaySeconds(0)
+        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  /**
+   * H2 by default writes committed changes to its file up to half a second later, so a killed process would lose
+   * them: write-through needs {@code WRITE_DELAY=0}. H2 also closes the database from its own shutdown hook, which
+   * would fail the writes of a clean stop that runs in ours; the pool closes it instead. A URL that sets either
+   * keeps its own value.
+   */
+  static String durableH2(String url) {
+    String upper = url.toUpperCase(Locale.ROOT);
+    StringBuilder u = new StringBuilder(url);
+    if (!upper.contains(";WRITE_DELAY=")) {
+      u.append(";WRITE_DELAY=0");
+    }
+    if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+      u.append(";DB_CLOSE_ON_EXIT=FALSE");
+    }
+    return u.toString();
+  }
+
+  /** Masks {@code password=…} of PostgreSQL query strings and H2 settings. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+}
