@@ -41,7 +41,8 @@ public final class Launcher implements Callable<Integer> {
   Integer clusterPort;
   @Option(names = "--cluster-members", paramLabel = "HOST:PORT,...", description = "TCP join list; no multicast.")
   String clusterMembers;
-  @Option(names = "--jdbc-url", description = "Durable store (not available in this version).")
+  @Option(names = "--jdbc-url", description = "Durable store: jdbc:postgresql://HOST:PORT/DB?user=…&password=… for"
+      + " a cluster (every member the same); default: an H2 file, DATA_DIR/tenantmq.mv.db.")
   String jdbcUrl;
 
   public static void main(String[] args) {

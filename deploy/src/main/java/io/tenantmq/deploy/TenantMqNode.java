@@ -6,6 +6,7 @@ import io.tenantmq.control.cluster.ClusterNodes;
 import io.tenantmq.control.cluster.NodeReadiness;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.SecretCipher;
+import io.tenantmq.control.persistence.DurableStore;
 import io.tenantmq.deploy.config.TenantMqConfig;
 import io.tenantmq.deploy.demo.DemoCredentials;
 import io.tenantmq.deploy.demo.DemoTenant;
@@ -47,6 +48,7 @@ public final class TenantMqNode {
   private NodeReadiness readiness;
   private DemoCredentials demo;
   private ControlPlane control;
+  private DurableStore store;
 
   public TenantMqNode(TenantMqConfig config) {
     this.config = config;
@@ -56,14 +58,12 @@ public final class TenantMqNode {
     if (config.tlsPort() >= 0) {
       LOG.warn("--tls-port {} ignored: the TLS listener is not available in this version", config.tlsPort());
     }
-    if (config.jdbcUrl() != null) {
-      LOG.warn("--jdbc-url ignored: durable storage is not available in this version; state lives in the cluster's memory");
-    }
     PortsFile.delete(config.dataDir());
+    store = DurableStore.open(config.jdbcUrl() != null ? config.jdbcUrl() : DurableStore.h2Url(config.dataDir()));
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     member = ClusterMember.start(
         new ClusterMemberOptions(config.clusterName(), config.nodeName(), clusterHost(), config.clusterPort(),
-            config.clusterMembers()),
+            config.clusterMembers(), store),
         new MicrometerMetricsFactory(meters),
         new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true))
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
@@ -74,6 +74,10 @@ public final class TenantMqNode {
       return t;
     });
     nodes = new ClusterNodes(member.hazelcast());
+    if (config.jdbcUrl() == null && member.hazelcast().getCluster().getMembers().size() > 1) {
+      LOG.warn("every member of this cluster keeps its durable state in its own H2 file; members must share one"
+          + " database (--jdbc-url jdbc:postgresql://…) for that state to survive a restart of the cluster");
+    }
     control = ControlPlane.create(member.hazelcast(), new SecretCipher(SecretKeyFile.loadOrCreate(config)), blocking);
     // the MQTT node ends a departed node's clients and routes (on the oldest member)
     demo = DemoTenant.ensure(member.hazelcast(), control.tenants(), config.dataDir());
@@ -93,8 +97,8 @@ public final class TenantMqNode {
         readiness, meters, config.nodeName(), control);
     gateway.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     PortsFile.write(config.dataDir(), mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), null);
-    LOG.info("TenantMQ node {} ({}) up: mqtt={} ws={} http={} data={}", config.nodeName(), config.role(),
-        mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), config.dataDir());
+    LOG.info("TenantMQ node {} ({}) up: mqtt={} ws={} http={} data={} store={}", config.nodeName(), config.role(),
+        mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), config.dataDir(), store.url());
     return this;
   }
 
@@ -167,6 +171,9 @@ public final class TenantMqNode {
       }
       if (blocking != null) {
         blocking.shutdownNow();
+      }
+      if (store != null) {
+        store.close(); // after the member: its last writes go through the store
       }
       LOG.info("TenantMQ node {} stopped", config.nodeName());
     }

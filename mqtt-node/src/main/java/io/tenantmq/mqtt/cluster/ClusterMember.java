@@ -76,7 +76,7 @@ public record ClusterMember(Vertx vertx, HazelcastInstance hazelcast, String nod
       options.members().forEach(join.getTcpIpConfig()::addMember);
     }
     config.getJetConfig().setEnabled(false);
-    return ClusterMaps.configure(config);
+    return ClusterMaps.configure(config, options.durableStore());
   }
 
   /** Closes Vert.x, which leaves the cluster, then shuts the Hazelcast member down. */

@@ -1,5 +1,6 @@
 package io.tenantmq.mqtt.cluster;
 
+import io.tenantmq.control.persistence.DurableStore;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,9 +12,17 @@ import java.util.Objects;
  * @param host         the interface Hazelcast and the event bus bind to
  * @param port         the Hazelcast member port; 0 picks one from 5701 upwards
  * @param members      TCP join list ({@code host:port}); empty joins only members on {@code host}
+ * @param durableStore where the durable maps write through to; null keeps them in memory only. The caller opened it
+ *                     and closes it after the member has shut down.
  */
-public record ClusterMemberOptions(String clusterName, String nodeName, String host, int port, List<String> members) {
+public record ClusterMemberOptions(String clusterName, String nodeName, String host, int port, List<String> members,
+                                   DurableStore durableStore) {
   public static final int DEFAULT_PORT = 5701;
+
+  /** A member whose maps live in memory only. */
+  public ClusterMemberOptions(String clusterName, String nodeName, String host, int port, List<String> members) {
+    this(clusterName, nodeName, host, port, members, null);
+  }
 
   public ClusterMemberOptions {
     Objects.requireNonNull(clusterName, "clusterName");

@@ -1,0 +1,171 @@
+package io.tenantmq.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.tenantmq.control.persistence.DurableStore;
+import io.tenantmq.deploy.demo.DemoTenant;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real product in a process of its own, killed with SIGKILL (no shutdown hook, no clean stop) and started again on
+ * the same data directory: what it wrote before is still there, read back from the H2 file.
+ */
+class DurableRestartTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+  @TempDir
+  Path dataDir;
+  private final String clusterName = "restart-" + UUID.randomUUID();
+  private Process process;
+
+  @AfterEach
+  void killLeftover() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void demoTenantAndRetainedMessagesSurviveAKill9() throws Exception {
+    String prefix = "restart/" + UUID.randomUUID();
+    String kept = prefix + "/kept=still here";
+    JsonNode ports = start();
+    JsonNode demo = readJson(dataDir.resolve(DemoTenant.FILE_NAME));
+    Mqtt5BlockingClient publisher = connect(ports, "publisher");
+    publisher.publishWith().topic(prefix + "/kept").payload(bytes("still here")).qos(MqttQos.AT_LEAST_ONCE)
+        .retain(true).send();
+    publisher.publishWith().topic(prefix + "/cleared").payload(bytes("gone")).qos(MqttQos.AT_LEAST_ONCE)
+        .retain(true).send();
+    publisher.publishWith().topic(prefix + "/cleared").payload(new byte[0]).qos(MqttQos.AT_LEAST_ONCE)
+        .retain(true).send();
+    publisher.disconnect();
+    // the broker stores retained messages after PUBACK: wait until a new subscriber sees exactly the kept one
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(retainedMessages(ports, prefix, kept)).containsExactly(kept));
+
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertThat(process.isAlive()).isFalse();
+    assertThat(dataDir.resolve(DurableStore.H2_FILE_NAME + ".mv.db")).isRegularFile();
+    // without its file the restarted node could only learn the demo ids from the durable cluster settings
+    Files.delete(dataDir.resolve(DemoTenant.FILE_NAME));
+    Files.deleteIfExists(dataDir.resolve(PortsFile.FILE_NAME));
+
+    JsonNode restarted = start();
+    JsonNode demoAgain = readJson(dataDir.resolve(DemoTenant.FILE_NAME));
+    assertThat(demoAgain.get("tenantId").asText()).isEqualTo(demo.get("tenantId").asText());
+    assertThat(demoAgain.get("instanceId").asText()).isEqualTo(demo.get("instanceId").asText());
+    assertThat(retainedMessages(restarted, prefix, kept)).containsExactly(kept);
+  }
+
+  /** Starts the launcher in a new JVM and waits until it serves; returns its ports.json. */
+  private JsonNode start() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // the --add-opens Hazelcast wants, as this JVM got them
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-"))
+        .forEach(command::add);
+    command.addAll(List.of("-cp", testClassPath(), Launcher.class.getName(), "--data-dir", dataDir.toString(),
+        "--host", "127.0.0.1", "--mqtt-port", "0", "--ws-port", "0", "--http-port", "0",
+        "--cluster-name", clusterName, "--node-name", "restart-node", "--cluster-members", "127.0.0.1"));
+    Path log = dataDir.resolve("node-" + System.nanoTime() + ".log");
+    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Path portsFile = dataDir.resolve(PortsFile.FILE_NAME);
+    try {
+      await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the node exited with " + process.exitValue());
+        }
+        return Files.exists(portsFile) && healthy(readJson(portsFile));
+      });
+    } catch (RuntimeException e) {
+      throw new AssertionError("the node did not start; its output:\n" + Files.readString(log), e);
+    }
+    return readJson(portsFile);
+  }
+
+  /**
+   * What a new subscriber to {@code prefix/#} gets as retained messages, as {@code topic=payload}: everything up to
+   * {@code expected}, and whatever else arrives with it (the broker sends all retained matches of a filter together).
+   */
+  private static List<String> retainedMessages(JsonNode ports, String prefix, String expected)
+      throws InterruptedException {
+    Mqtt5BlockingClient subscriber = connect(ports, "subscriber");
+    try {
+      BlockingQueue<Mqtt5Publish> received = new LinkedBlockingQueue<>();
+      subscriber.toAsync().subscribeWith().topicFilter(prefix + "/#").qos(MqttQos.AT_LEAST_ONCE)
+          .callback(received::add).send().orTimeout(10, TimeUnit.SECONDS).join();
+      List<String> retained = new ArrayList<>();
+      Mqtt5Publish p;
+      while ((p = received.poll(retained.contains(expected) ? 1 : 20, TimeUnit.SECONDS)) != null) {
+        if (p.isRetain()) {
+          retained.add(p.getTopic() + "=" + new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8));
+        }
+      }
+      return retained;
+    } finally {
+      subscriber.disconnect();
+    }
+  }
+
+  private static Mqtt5BlockingClient connect(JsonNode ports, String role) {
+    Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(role + "-" + UUID.randomUUID())
+        .serverHost("127.0.0.1").serverPort(ports.get("mqtt").asInt()).buildBlocking();
+    client.connect();
+    return client;
+  }
+
+  private static boolean healthy(JsonNode ports) {
+    try {
+      HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + ports.get("http").asInt() + "/healthz")).build(),
+          HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The test class path surefire hands this JVM: every module of the product and its dependencies. */
+  private static String testClassPath() {
+    String surefire = System.getProperty("surefire.test.class.path");
+    return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+  }
+
+  private static JsonNode readJson(Path file) throws IOException {
+    return new ObjectMapper().readTree(file.toFile());
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
