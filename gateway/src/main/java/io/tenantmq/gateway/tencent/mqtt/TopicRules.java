@@ -11,6 +11,7 @@ final class TopicRules {
 
   /** An MQTT string is at most 65535 bytes; a topic of that many chars is a safe bound. */
   static final int MAX_LENGTH = 65_535;
+  static final String SHARE_PREFIX = "$share/";
 
   private TopicRules() {
   }
@@ -42,6 +43,17 @@ final class TopicRules {
     if (common != null) {
       return common;
     }
+    if (filter.startsWith(SHARE_PREFIX)) {
+      int slash = filter.indexOf('/', SHARE_PREFIX.length());
+      if (slash <= SHARE_PREFIX.length() || slash == filter.length() - 1) {
+        return "must have the form $share/{group}/{filter} when shared";
+      }
+      String group = filter.substring(SHARE_PREFIX.length(), slash);
+      if (group.contains("+") || group.contains("#")) {
+        return "must not have wildcards in its share group";
+      }
+      filter = filter.substring(slash + 1);
+    }
     String[] levels = filter.split("/", -1);
     for (int i = 0; i < levels.length; i++) {
       String level = levels[i];
@@ -69,6 +81,7 @@ final class TopicRules {
     if (topic.length() > MAX_LENGTH) {
       return "must be at most " + MAX_LENGTH + " characters";
     }
-    return topic.indexOf('\u0000') >= 0 ? "must not contain U+0000" : null;
+    // U+FFFD is what malformed UTF-8 decodes to; the broker refuses both [MQTT-1.5.4-1, 1.5.4-2]
+    return topic.indexOf('\u0000') >= 0 || topic.indexOf('\uFFFD') >= 0 ? "must not contain U+0000 or U+FFFD" : null;
   }
 }
