@@ -1,5 +1,6 @@
 package io.tenantmq.gateway.tencent;
 
+import io.tenantmq.gateway.tencent.mqtt.MqttActions;
 import io.tenantmq.gateway.tencent.trocket.TrocketActions;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class TencentActions {
   public static ActionTable table() {
     List<TencentAction<?>> all = new ArrayList<>();
     all.addAll(TrocketActions.all());
+    all.addAll(MqttActions.all());
     return new ActionTable(all);
   }
 }
