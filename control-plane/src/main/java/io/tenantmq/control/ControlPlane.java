@@ -14,6 +14,8 @@ import io.tenantmq.control.topic.HazelcastTopicDirectory;
 import io.tenantmq.control.topic.TopicDirectory;
 import io.tenantmq.control.user.HazelcastMqttUserDirectory;
 import io.tenantmq.control.user.MqttUserDirectory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
@@ -36,5 +38,30 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         new HazelcastTopicDirectory(hazelcast, workerExecutor),
         new HazelcastNodeCommands(hazelcast, registry),
         workerExecutor);
+  }
+
+  /**
+   * Deletes an instance with its MQTT users and declared topics; false when there was no such instance. The children
+   * go first, so a failure half-way leaves the instance in place and the delete can simply be repeated (an instance
+   * re-created with the same id never inherits old users).
+   */
+  public CompletionStage<Boolean> deleteInstance(String instanceId) {
+    return users.deleteAll(instanceId)
+        .thenCompose(removed -> topics.deleteAll(instanceId))
+        .thenCompose(removed -> tenants.deleteInstance(instanceId));
+  }
+
+  /**
+   * Deletes a tenant with its instances (each as {@link #deleteInstance}) and its credentials; false when there was no
+   * such tenant. Children first, as for instances.
+   */
+  public CompletionStage<Boolean> deleteTenant(String tenantId) {
+    CompletionStage<?> instancesGone = tenants.instances(tenantId).thenCompose(found -> CompletableFuture.allOf(
+        found.stream().map(i -> deleteInstance(i.instanceId()).toCompletableFuture()).toArray(CompletableFuture[]::new)));
+    CompletionStage<?> credentialsGone = credentials.list(tenantId).thenCompose(found -> CompletableFuture.allOf(
+        found.stream().map(c -> credentials.revoke(c.credentialId()).toCompletableFuture())
+            .toArray(CompletableFuture[]::new)));
+    return instancesGone.thenCombine(credentialsGone, (a, b) -> null)
+        .thenCompose(ignored -> tenants.deleteTenant(tenantId));
   }
 }

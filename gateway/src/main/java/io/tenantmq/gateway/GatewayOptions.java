@@ -9,6 +9,8 @@ public final class GatewayOptions {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;
+  public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+  public static final int MAX_ADMIN_TOKEN_LENGTH = 256;
 
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
@@ -18,6 +20,7 @@ public final class GatewayOptions {
   private int mqttPort = -1;
   private int wsPort = -1;
   private int tlsPort = -1;
+  private String adminToken;
 
   /** Calls per second per credential per action of the Tencent API (the cloud documents 20 for DescribeMQTTClient). */
   public static final int DEFAULT_TENCENT_RATE_LIMIT = 20;
@@ -34,6 +37,7 @@ public final class GatewayOptions {
     this.mqttPort = other.mqttPort;
     this.wsPort = other.wsPort;
     this.tlsPort = other.tlsPort;
+    this.adminToken = other.adminToken;
   }
 
   public String getHost() {
@@ -115,6 +119,29 @@ public final class GatewayOptions {
   /** The bound MQTT-over-TLS port; -1 when this node serves none. */
   public GatewayOptions setTlsPort(int tlsPort) {
     this.tlsPort = listenerPort(tlsPort);
+    return this;
+  }
+
+  /** The operator token of the admin API; null (the default) refuses every admin request. */
+  public String getAdminToken() {
+    return adminToken;
+  }
+
+  /**
+   * Sets the operator token that {@code Authorization: Bearer} must carry. It travels in a header, so it must be
+   * printable ASCII without spaces; at least {@link #MIN_ADMIN_TOKEN_LENGTH} characters, so it cannot be guessed.
+   */
+  public GatewayOptions setAdminToken(String adminToken) {
+    if (adminToken != null) {
+      if (adminToken.length() < MIN_ADMIN_TOKEN_LENGTH || adminToken.length() > MAX_ADMIN_TOKEN_LENGTH) {
+        throw new IllegalArgumentException("the admin token must be " + MIN_ADMIN_TOKEN_LENGTH + " to "
+            + MAX_ADMIN_TOKEN_LENGTH + " characters, was " + adminToken.length());
+      }
+      if (!adminToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        throw new IllegalArgumentException("the admin token must be printable ASCII without spaces");
+      }
+    }
+    this.adminToken = adminToken;
     return this;
   }
 

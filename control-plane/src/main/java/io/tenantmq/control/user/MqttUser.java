@@ -3,6 +3,7 @@ package io.tenantmq.control.user;
 import io.tenantmq.control.credential.PasswordHasher;
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A username/password an MQTT client of one instance connects with, and what it may do: publish (PermWrite) and
@@ -10,6 +11,13 @@ import java.util.Objects;
  */
 public record MqttUser(String instanceId, String username, String passwordHash, boolean permRead, boolean permWrite,
                        String remark, long createdAtMillis, long modifiedAtMillis) implements Serializable {
+
+  /**
+   * Tencent's rule for user names (letters, digits, '_' and '-', at most 32). No '@', so {@code user@instanceId}
+   * usernames split unambiguously.
+   */
+  public static final Pattern USERNAME_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+  public static final String USERNAME_RULE = "1 to 32 letters, digits, '_' or '-'";
 
   public MqttUser {
     Objects.requireNonNull(instanceId, "instanceId");

@@ -1,2 +1,2 @@
-/** Handlers every dialect shares: health, metrics. */
+/** What every dialect shares: health, metrics, the bridge from control-plane stages to Vert.x futures. */
 package io.tenantmq.gateway.common;
