@@ -2,6 +2,7 @@ package io.tenantmq.deploy;
 
 import io.tenantmq.deploy.config.ConfigFile;
 import io.tenantmq.deploy.config.ConfigLoader;
+import io.tenantmq.deploy.config.Secret;
 import io.tenantmq.deploy.config.TenantMqConfig;
 import io.tenantmq.deploy.demo.DemoTenant;
 import java.nio.file.Path;
@@ -44,6 +45,9 @@ public final class Launcher implements Callable<Integer> {
   @Option(names = "--jdbc-url", description = "Durable store: jdbc:postgresql://HOST:PORT/DB?user=…&password=… for"
       + " a cluster (every member the same); default: an H2 file, DATA_DIR/tenantmq.mv.db.")
   String jdbcUrl;
+  @Option(names = "--admin-token", paramLabel = "TOKEN",
+      description = "Operator token of the admin API (default: generated once per cluster, in demo-credentials.json).")
+  String adminToken;
 
   public static void main(String[] args) {
     System.setProperty("hazelcast.logging.type", "slf4j");
@@ -58,7 +62,7 @@ public final class Launcher implements Callable<Integer> {
       ConfigFile file = config == null ? ConfigFile.EMPTY : ConfigLoader.readFile(config);
       ConfigFile flags = new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName,
           clusterPort, clusterMembers == null ? null : splitMembers(clusterMembers), jdbcUrl,
-          null, null, null, null, null);
+          null, null, null, null, null).withAdminToken(Secret.of(adminToken));
       resolved = ConfigLoader.resolve(file, flags);
     } catch (ConfigLoader.InvalidConfigException e) {
       System.err.println(e.getMessage());

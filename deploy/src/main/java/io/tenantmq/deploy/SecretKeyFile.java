@@ -21,6 +21,9 @@ final class SecretKeyFile {
   }
 
   static byte[] loadOrCreate(TenantMqConfig config) throws IOException {
+    if (config.secretEncryptionKey() != null) {
+      return config.secretEncryptionKey().bytes();
+    }
     Path file = config.dataDir().resolve(FILE_NAME);
     if (Files.isRegularFile(file)) {
       return Base64.getDecoder().decode(Files.readString(file).trim());

@@ -80,7 +80,8 @@ public final class TenantMqNode {
     }
     control = ControlPlane.create(member.hazelcast(), new SecretCipher(SecretKeyFile.loadOrCreate(config)), blocking);
     // the MQTT node ends a departed node's clients and routes (on the oldest member)
-    demo = DemoTenant.ensure(member.hazelcast(), control.tenants(), config.dataDir());
+    demo = DemoTenant.ensure(member.hazelcast(), control, config.dataDir(),
+        config.adminToken() == null ? null : config.adminToken().value());
 
     EnumSet<NodeReadiness.Component> expected = EnumSet.of(NodeReadiness.Component.HTTP);
     if (config.role().servesMqtt()) {
@@ -93,7 +94,8 @@ public final class TenantMqNode {
       readiness.serving(NodeReadiness.Component.MQTT);
     }
     gateway = new GatewayServer(member.vertx(),
-        new GatewayOptions().setHost(config.host()).setPort(config.httpPort() < 0 ? 0 : config.httpPort()),
+        new GatewayOptions().setHost(config.host()).setPort(config.httpPort() < 0 ? 0 : config.httpPort())
+            .setAdminToken(demo.admin().token()),
         readiness, meters, config.nodeName(), control);
     gateway.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     PortsFile.write(config.dataDir(), mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), null);
@@ -104,6 +106,11 @@ public final class TenantMqNode {
 
   public DemoCredentials demo() {
     return demo;
+  }
+
+  /** The domain services of this member (for tests and tools in the same process). */
+  public ControlPlane control() {
+    return control;
   }
 
   private Integer mqttPort(Transport transport) {

@@ -23,10 +23,28 @@ public record ConfigFile(
     Integer maxClientIdLength,
     Integer maxInflight,
     Integer maxQueuedMessages,
-    Long maxSessionExpirySeconds) {
+    Long maxSessionExpirySeconds,
+    Secret adminToken,
+    Secret secretEncryptionKey) {
 
   public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
       null, null, null, null, null, null);
+
+  /** Everything but the secrets (which have no flags of their own except the token). */
+  public ConfigFile(String role, String host, Integer mqttPort, Integer wsPort, Integer httpPort, Integer tlsPort,
+                    String dataDir, String nodeName, String clusterName, Integer clusterPort,
+                    List<String> clusterMembers, String jdbcUrl, Integer maxPacketSize, Integer maxClientIdLength,
+                    Integer maxInflight, Integer maxQueuedMessages, Long maxSessionExpirySeconds) {
+    this(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort, clusterMembers,
+        jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages, maxSessionExpirySeconds, null, null);
+  }
+
+  /** This file with the operator token set. */
+  public ConfigFile withAdminToken(Secret token) {
+    return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
+        clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
+        maxSessionExpirySeconds, token, secretEncryptionKey);
+  }
 
   /** A file whose set fields replace this one's. */
   public ConfigFile overriddenBy(ConfigFile o) {
@@ -36,7 +54,8 @@ public record ConfigFile(
         pick(o.clusterName, clusterName), pick(o.clusterPort, clusterPort), pick(o.clusterMembers, clusterMembers),
         pick(o.jdbcUrl, jdbcUrl), pick(o.maxPacketSize, maxPacketSize), pick(o.maxClientIdLength, maxClientIdLength),
         pick(o.maxInflight, maxInflight), pick(o.maxQueuedMessages, maxQueuedMessages),
-        pick(o.maxSessionExpirySeconds, maxSessionExpirySeconds));
+        pick(o.maxSessionExpirySeconds, maxSessionExpirySeconds), pick(o.adminToken, adminToken),
+        pick(o.secretEncryptionKey, secretEncryptionKey));
   }
 
   private static <T> T pick(T override, T base) {

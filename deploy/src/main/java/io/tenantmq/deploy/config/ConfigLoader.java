@@ -3,11 +3,13 @@ package io.tenantmq.deploy.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantmq.deploy.Role;
+import io.tenantmq.gateway.GatewayOptions;
 import io.tenantmq.mqtt.MqttNodeOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -92,12 +94,33 @@ public final class ConfigLoader {
     if (clusterName.isBlank()) {
       problems.add("cluster-name must not be blank");
     }
+    if (c.adminToken() != null) {
+      try {
+        new GatewayOptions().setAdminToken(c.adminToken().value());
+      } catch (IllegalArgumentException e) {
+        problems.add("admin-token: " + e.getMessage());
+      }
+    }
+    TenantMqConfig.SecretKey secretKey = secretKey(problems, c.secretEncryptionKey());
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new TenantMqConfig(role, c.host() == null ? "0.0.0.0" : c.host(), mqttPort, wsPort, httpPort, tlsPort,
         Path.of(c.dataDir() == null ? DEFAULT_DATA_DIR : c.dataDir()).toAbsolutePath(), nodeName, clusterName,
-        clusterPort, members, c.jdbcUrl(), limits);
+        clusterPort, members, c.jdbcUrl(), limits, c.adminToken(), secretKey);
+  }
+
+  private static TenantMqConfig.SecretKey secretKey(List<String> problems, Secret base64) {
+    if (base64 == null) {
+      return null;
+    }
+    try {
+      return new TenantMqConfig.SecretKey(Base64.getDecoder().decode(base64.value().trim()));
+    } catch (IllegalArgumentException e) {
+      // the message never echoes the value
+      problems.add("secretEncryptionKey must be the Base64 of 32 random bytes (e.g. `openssl rand -base64 32`)");
+      return null;
+    }
   }
 
   /** EMQX names its nodes {@code emqx@host}; ours carry the cluster port too so that one host can run several. */

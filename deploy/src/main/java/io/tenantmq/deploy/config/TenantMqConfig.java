@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * The whole configuration of one process, validated by {@link ConfigLoader}. Ports: 0 picks a free port, -1 turns a
  * listener off.
+ *
+ * @param adminToken           the operator token of the admin API; null: agreed once per cluster at start
+ * @param secretEncryptionKey  the key that seals stored secrets; null: {@code secret.key} in the data directory
  */
 public record TenantMqConfig(
     Role role,
@@ -21,10 +24,42 @@ public record TenantMqConfig(
     int clusterPort,
     List<String> clusterMembers,
     String jdbcUrl,
-    MqttLimits mqtt) {
+    MqttLimits mqtt,
+    Secret adminToken,
+    SecretKey secretEncryptionKey) {
 
   /** Broker limits; see {@code MqttNodeOptions} for their meaning and defaults. */
   public record MqttLimits(int maxPacketSize, int maxClientIdLength, int maxInflight, int maxQueuedMessages,
                            long maxSessionExpirySeconds) {
+  }
+
+  /** The 32-byte AES key that seals stored secrets; {@link #toString()} hides it. */
+  public record SecretKey(byte[] bytes) {
+    public SecretKey {
+      if (bytes.length != 32) {
+        throw new IllegalArgumentException("the secret encryption key must be 32 bytes, was " + bytes.length);
+      }
+      bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SecretKey k && java.security.MessageDigest.isEqual(bytes, k.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return "SecretKey[****]";
+    }
   }
 }

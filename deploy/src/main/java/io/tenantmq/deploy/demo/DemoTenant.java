@@ -1,87 +1,127 @@
 package io.tenantmq.deploy.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.cluster.MapNames;
 import io.tenantmq.control.cluster.PutIfAbsent;
+import io.tenantmq.control.credential.Credential;
+import io.tenantmq.control.credential.CredentialKind;
 import io.tenantmq.control.tenant.Instance;
+import io.tenantmq.control.tenant.NewIds;
 import io.tenantmq.control.tenant.Tenant;
-import io.tenantmq.control.tenant.TenantDirectory;
+import io.tenantmq.control.user.MqttUser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The demo tenant with one instance that accepts anonymous MQTT from loopback. Created once per cluster: the first
- * member to ask stores its ids in the cluster settings map and every member uses those, writing the same
- * {@code demo-credentials.json} into its own data directory. A restarted single node reuses the ids of its file.
+ * The demo tenant with one instance that accepts anonymous MQTT from loopback, a Tencent-style credential, an MQTT
+ * user, and the operator token. Created once per cluster: the first member to ask stores its ids and secrets in the
+ * cluster settings map and every member uses those, writing the same {@code demo-credentials.json} into its own data
+ * directory. A restarted node proposes what its file holds, so the file stays the same across restarts.
  */
 public final class DemoTenant {
 
   static final String SETTINGS_KEY = "demo";
-  public static final String FILE_NAME = "demo-credentials.json";
+  /** The operator token agreed by the cluster when none is configured. */
+  static final String ADMIN_TOKEN_KEY = "admin-token";
+  public static final String FILE_NAME = DemoFile.FILE_NAME;
+  static final String MQTT_USERNAME = "demo";
+  static final int ADMIN_TOKEN_LENGTH = 40;
+  static final int PASSWORD_LENGTH = 24;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger LOG = LoggerFactory.getLogger(DemoTenant.class);
+  private static final long TIMEOUT_SECONDS = 30;
 
   private DemoTenant() {
   }
 
-  /** Blocking; call at start-up, not on an event loop. */
-  public static DemoCredentials ensure(HazelcastInstance hazelcast, TenantDirectory tenants, Path dataDir)
-      throws Exception {
-    DemoCredentials proposal = readFile(dataDir);
-    if (proposal == null) {
-      proposal = new DemoCredentials("tenant-" + randomId(8), "mqtt-" + randomId(8));
+  /**
+   * Blocking; call at start-up, not on an event loop.
+   *
+   * @param configuredAdminToken the operator's token from configuration, or null to use the cluster's
+   */
+  public static DemoCredentials ensure(HazelcastInstance hazelcast, ControlPlane control, Path dataDir,
+                                       String configuredAdminToken) throws Exception {
+    DemoCredentials previous = DemoFile.read(dataDir);
+    DemoCredentials proposal = previous == null ? fresh() : previous.withAdmin(null).completedWith(fresh());
+    // one settings map, values of several types: a typed view per key
+    IMap<String, DemoCredentials> demos = hazelcast.getMap(MapNames.CLUSTER_SETTINGS);
+    IMap<String, String> tokens = hazelcast.getMap(MapNames.CLUSTER_SETTINGS);
+    DemoCredentials demo = await(demos.submitToKey(SETTINGS_KEY, new CompleteDemo(proposal)));
+    String token = configuredAdminToken;
+    if (token == null) {
+      String proposedToken = previous != null && previous.admin() != null
+          ? previous.admin().token() : NewIds.alphanumeric(ADMIN_TOKEN_LENGTH);
+      token = await(tokens.submitToKey(ADMIN_TOKEN_KEY, new PutIfAbsent<String, String>(proposedToken)));
     }
-    IMap<String, DemoCredentials> settings = hazelcast.getMap(MapNames.CLUSTER_SETTINGS);
-    DemoCredentials demo = settings.submitToKey(SETTINGS_KEY, new PutIfAbsent<String, DemoCredentials>(proposal))
-        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+    demo = demo.withAdmin(new DemoCredentials.Admin(token));
+
     long now = System.currentTimeMillis();
-    tenants.createTenantIfAbsent(new Tenant(demo.tenantId(), "demo", now)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-    tenants.createInstanceIfAbsent(new Instance(demo.instanceId(), demo.tenantId(), "demo", true, now))
-        .toCompletableFuture().get(30, TimeUnit.SECONDS);
-    writeFile(dataDir, demo);
+    await(control.tenants().createTenantIfAbsent(new Tenant(demo.tenantId(), "demo", now)));
+    await(control.tenants().createInstanceIfAbsent(new Instance(demo.instanceId(), demo.tenantId(), "demo", true, now)));
+    ensureCredential(control, demo);
+    ensureUser(control, demo, now);
+    DemoFile.write(dataDir, demo);
     return demo;
   }
 
   public static String toJson(DemoCredentials demo) throws IOException {
-    return JSON.writeValueAsString(demo);
+    return DemoFile.toJson(demo);
   }
 
-  private static DemoCredentials readFile(Path dataDir) {
-    Path file = dataDir.resolve(FILE_NAME);
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    try {
-      DemoCredentials d = new ObjectMapper()
-          .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .readValue(file.toFile(), DemoCredentials.class);
-      return d.tenantId() != null && d.instanceId() != null && Instance.ID_PATTERN.matcher(d.instanceId()).matches() ? d : null;
-    } catch (IOException e) {
-      return null; // a damaged file is replaced
-    }
+  private static DemoCredentials fresh() {
+    CredentialKind tc3 = CredentialKind.TENCENT;
+    return new DemoCredentials(NewIds.tenantId(), NewIds.instanceId(),
+        new DemoCredentials.Tencent(tc3.idPrefix() + NewIds.alphanumeric(tc3.idRandomLength()),
+            NewIds.alphanumeric(tc3.secretLength()), DemoCredentials.TENCENT_REGION),
+        new DemoCredentials.Mqtt(MQTT_USERNAME, NewIds.alphanumeric(PASSWORD_LENGTH)),
+        null);
   }
 
-  private static void writeFile(Path dataDir, DemoCredentials demo) throws IOException {
-    Files.createDirectories(dataDir);
-    Path tmp = dataDir.resolve(FILE_NAME + ".tmp");
-    Files.writeString(tmp, toJson(demo));
-    Files.move(tmp, dataDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  /**
+   * Imports the agreed SecretId/SecretKey. A stored credential with that id but another tenant or secret (a store
+   * that outlived the cluster settings) is replaced: the cluster's agreement wins.
+   */
+  private static void ensureCredential(ControlPlane control, DemoCredentials demo) throws Exception {
+    DemoCredentials.Tencent tc = demo.tencent();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      if (await(control.credentials().importCredential(tc.secretId(), tc.secretKey(), demo.tenantId(),
+          CredentialKind.TENCENT, null, "demo"))) {
+        return;
+      }
+      Optional<Credential> stored = await(control.credentials().get(tc.secretId()));
+      if (stored.isPresent() && stored.get().tenantId().equals(demo.tenantId())
+          && control.credentials().secretMatches(stored.get(), tc.secretKey())) {
+        return;
+      }
+      LOG.warn("demo credential {} in the store differs from the cluster's; replacing it", tc.secretId());
+      await(control.credentials().revoke(tc.secretId()));
+    }
+    throw new IllegalStateException("could not store the demo credential " + tc.secretId());
   }
 
-  private static String randomId(int length) {
-    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-    StringBuilder sb = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+  /** Creates the demo MQTT user, or resets it to the agreed password and full permissions. */
+  private static void ensureUser(ControlPlane control, DemoCredentials demo, long now) throws Exception {
+    DemoCredentials.Mqtt mqtt = demo.mqtt();
+    MqttUser user = MqttUser.create(demo.instanceId(), mqtt.username(), mqtt.password(), true, true, "demo", now);
+    if (await(control.users().create(user))) {
+      return;
     }
-    return sb.toString();
+    Optional<MqttUser> stored = await(control.users().get(user.key()));
+    if (stored.isPresent() && stored.get().permRead() && stored.get().permWrite()
+        && stored.get().passwordMatches(mqtt.password())) {
+      return;
+    }
+    await(control.users().update(user));
+  }
+
+  private static <T> T await(CompletionStage<T> stage) throws Exception {
+    return stage.toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 }

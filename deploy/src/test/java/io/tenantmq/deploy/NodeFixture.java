@@ -1,0 +1,43 @@
+package io.tenantmq.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantmq.deploy.config.ConfigFile;
+import io.tenantmq.deploy.config.ConfigLoader;
+import io.tenantmq.deploy.config.Secret;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A whole TenantMQ node in this JVM, as the launcher starts it: every port 0, loopback, its own cluster name (so test
+ * classes never merge), its data directory. Start one per test class.
+ */
+public record NodeFixture(TenantMqNode node, Path dataDir, JsonNode ports) implements AutoCloseable {
+
+  /** @param adminToken the configured operator token, or null to let the cluster generate one */
+  public static NodeFixture start(Path dataDir, String adminToken) throws Exception {
+    ConfigFile flags = new ConfigFile(null, "127.0.0.1", 0, 0, 0, null, dataDir.toString(), "node-it",
+        "it-" + UUID.randomUUID(), null, List.of("127.0.0.1"), null, null, null, null, null, null)
+        .withAdminToken(Secret.of(adminToken));
+    TenantMqNode node = new TenantMqNode(ConfigLoader.resolve(ConfigFile.EMPTY, flags)).start();
+    return new NodeFixture(node, dataDir, new ObjectMapper().readTree(dataDir.resolve(PortsFile.FILE_NAME).toFile()));
+  }
+
+  public int httpPort() {
+    return ports.get("http").asInt();
+  }
+
+  public int mqttPort() {
+    return ports.get("mqtt").asInt();
+  }
+
+  public String httpBase() {
+    return "http://127.0.0.1:" + httpPort();
+  }
+
+  @Override
+  public void close() {
+    node.stop();
+  }
+}
