@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real product in a process of its own, killed with SIGKILL (no shutdown hook, no clean stop) and started again on
- * the same data directory: what it wrote before is still there, read back from the H2 file.
+ * the same data directory: what it wrote before is still there, read back from the H2 file. One restart for every
+ * kind of state, because a start costs seconds.
  */
 class DurableRestartTest {
 
@@ -53,12 +56,24 @@ class DurableRestartTest {
   }
 
   @Test
-  void demoTenantAndRetainedMessagesSurviveAKill9() throws Exception {
+  void demoTenantRetainedMessagesAndPersistentSessionsSurviveAKill9() throws Exception {
     String prefix = "restart/" + UUID.randomUUID();
     String kept = prefix + "/kept=still here";
+    String sessionTopic = prefix + "/session";
+    String sessionClient = "persistent-" + UUID.randomUUID();
     JsonNode ports = start();
     JsonNode demo = readJson(dataDir.resolve(DemoTenant.FILE_NAME));
+
+    // a persistent session with one subscription, and a message queued for it while its client is away
+    BlockingQueue<Mqtt5Publish> sessionInbox = new LinkedBlockingQueue<>();
+    Mqtt5AsyncClient session = persistentClient(ports, sessionClient, sessionInbox);
+    assertThat(session.connectWith().cleanStart(true).sessionExpiryInterval(3600).send().join().isSessionPresent())
+        .isFalse();
+    session.subscribeWith().topicFilter(sessionTopic).qos(MqttQos.AT_LEAST_ONCE).send().join();
+    session.disconnect().join();
     Mqtt5BlockingClient publisher = connect(ports, "publisher");
+    publisher.publishWith().topic(sessionTopic).payload(bytes("queued offline")).qos(MqttQos.AT_LEAST_ONCE).send();
+    // the node stores a session within 100 ms of a change (SessionCheckpoint); the retained checks below take longer
     publisher.publishWith().topic(prefix + "/kept").payload(bytes("still here")).qos(MqttQos.AT_LEAST_ONCE)
         .retain(true).send();
     publisher.publishWith().topic(prefix + "/cleared").payload(bytes("gone")).qos(MqttQos.AT_LEAST_ONCE)
@@ -82,6 +97,30 @@ class DurableRestartTest {
     assertThat(demoAgain.get("tenantId").asText()).isEqualTo(demo.get("tenantId").asText());
     assertThat(demoAgain.get("instanceId").asText()).isEqualTo(demo.get("instanceId").asText());
     assertThat(retainedMessages(restarted, prefix, kept)).containsExactly(kept);
+
+    Mqtt5AsyncClient resumed = persistentClient(restarted, sessionClient, sessionInbox);
+    assertThat(resumed.connectWith().cleanStart(false).sessionExpiryInterval(3600).send().join().isSessionPresent())
+        .isTrue();
+    assertThat(payloadOf(sessionInbox.poll(20, TimeUnit.SECONDS))).isEqualTo("queued offline");
+    // the subscription came back with the session: no SUBSCRIBE after the restart
+    Mqtt5BlockingClient publisherAgain = connect(restarted, "publisher");
+    publisherAgain.publishWith().topic(sessionTopic).payload(bytes("live")).qos(MqttQos.AT_LEAST_ONCE).send();
+    assertThat(payloadOf(sessionInbox.poll(20, TimeUnit.SECONDS))).isEqualTo("live");
+    publisherAgain.disconnect();
+    resumed.disconnect().join();
+  }
+
+  /** A client (not yet connected) whose every incoming message, resumed subscriptions included, goes to {@code inbox}. */
+  private static Mqtt5AsyncClient persistentClient(JsonNode ports, String clientId, BlockingQueue<Mqtt5Publish> inbox) {
+    Mqtt5AsyncClient client = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1")
+        .serverPort(ports.get("mqtt").asInt()).buildAsync();
+    client.publishes(MqttGlobalPublishFilter.ALL, inbox::add);
+    return client;
+  }
+
+  private static String payloadOf(Mqtt5Publish publish) {
+    assertThat(publish).as("a message within 20 s").isNotNull();
+    return new String(publish.getPayloadAsBytes(), StandardCharsets.UTF_8);
   }
 
   /** Starts the launcher in a new JVM and waits until it serves; returns its ports.json. */

@@ -3,6 +3,7 @@ package io.tenantmq.control.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantmq.control.ControlPlane;
+import io.tenantmq.control.cluster.MapNames;
 import io.tenantmq.control.credential.Credential;
 import io.tenantmq.control.credential.CredentialKind;
 import io.tenantmq.control.credential.IssuedCredential;
@@ -14,6 +15,7 @@ import io.tenantmq.control.topic.MqttTopic;
 import io.tenantmq.control.topic.TopicKey;
 import io.tenantmq.control.user.MqttUser;
 import io.tenantmq.control.user.UserKey;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,35 @@ abstract class DurableClusterContract {
           .containsExactly("sensors/hum", "sensors/temp");
       assertThat(await(c.topics().get(new TopicKey("mqtt-a1", "sensors/temp")))).hasValueSatisfying(t ->
           assertThat(t.remark()).isEqualTo("t"));
+    }
+  }
+
+  @Test
+  void membersOfOneClusterShareTheDatabaseAndAFullRestartLosesNothing() throws Exception {
+    String url = newDatabaseUrl();
+    SecretCipher cipher = new SecretCipher(SecretCipher.newKey());
+    String cluster = "durable-" + UUID.randomUUID();
+    int count = 200; // spread over the partitions of both members, so both write to the database
+    try (DurableStore store = DurableStore.open(url)) {
+      EmbeddedMember one = new EmbeddedMember("shared-1", cluster, store, cipher);
+      EmbeddedMember two = new EmbeddedMember("shared-2", cluster, store, cipher);
+      assertThat(two.hazelcast.getCluster().getMembers()).hasSize(2);
+      await(one.control.tenants().createTenantIfAbsent(new Tenant("tenant-s", "S", 1)));
+      for (int i = 0; i < count; i++) {
+        ControlPlane via = (i % 2 == 0 ? one : two).control;
+        await(via.tenants().createInstanceIfAbsent(new Instance("mqtt-s" + i, "tenant-s", "s" + i, false, i)));
+        await(via.topics().create(new MqttTopic("mqtt-s0", "t/" + i, null, i, i)));
+      }
+      // each member owns some of the entries, so each has written to the database
+      assertThat(one.hazelcast.getMap(MapNames.INSTANCES).localKeySet()).isNotEmpty();
+      assertThat(two.hazelcast.getMap(MapNames.INSTANCES).localKeySet()).isNotEmpty();
+      two.crash();
+      one.crash();
+    }
+    try (DurableStore store = DurableStore.open(url);
+         EmbeddedMember again = new EmbeddedMember("shared-3", store, cipher)) {
+      assertThat(await(again.control.tenants().instances("tenant-s"))).hasSize(count);
+      assertThat(await(again.control.topics().list("mqtt-s0"))).hasSize(count);
     }
   }
 

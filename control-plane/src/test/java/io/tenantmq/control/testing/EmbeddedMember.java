@@ -26,7 +26,12 @@ public final class EmbeddedMember implements AutoCloseable {
 
   /** A member whose durable maps write through to {@code store} (none: memory only), sealing secrets with {@code cipher}. */
   public EmbeddedMember(String nodeName, DurableStore store, SecretCipher cipher) {
-    Config config = new Config().setClusterName("cp-test-" + UUID.randomUUID());
+    this(nodeName, "cp-test-" + UUID.randomUUID(), store, cipher);
+  }
+
+  /** A member of {@code clusterName}: members of one name on this host form one cluster. */
+  public EmbeddedMember(String nodeName, String clusterName, DurableStore store, SecretCipher cipher) {
+    Config config = new Config().setClusterName(clusterName);
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.getMemberAttributeConfig().setAttribute(MapNames.NODE_NAME_ATTRIBUTE, nodeName);
