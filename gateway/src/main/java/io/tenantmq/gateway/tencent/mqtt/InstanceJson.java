@@ -24,8 +24,9 @@ import io.vertx.core.json.JsonObject;
  *   AutoSubscriptionPolicyLimit · MaxTopicFilterPerAutoSubscriptionPolicy · DeleteProtect Boolean
  * </pre>
  * A self-hosted instance is always {@code RUNNING}, pay-as-you-go ({@code POSTPAID}, no expiry: times 0) and has no
- * device-certificate, CA or policy-rule features (their limits are 0). The quotas are the limits the broker
- * enforces; until per-instance quotas exist they are the documented BASIC figures.
+ * device-certificate, CA or policy-rule features (their limits are 0). Per-instance quotas do not exist yet:
+ * the limits are fixed figures of TenantMQ's own, of which only {@link #TOPIC_NUM_LIMIT} is enforced (by
+ * {@link CreateTopic}).
  */
 final class InstanceJson {
 

@@ -16,8 +16,9 @@ import io.vertx.core.json.JsonObject;
  * A client that is unknown or has no live connection answers {@code ResourceNotFound.Client}, trocket's code for a
  * missing client: MqttErrorCode v20240516 lists no client code of its own, and a {@code ResourceNotFound.} sub-code
  * keeps callers that test that prefix working. {@code DeleteSession=true} also removes the client's registry record
- * once the connection is gone, so the client no longer lists; the node keeps whatever session state it holds until
- * the client's session expires or it reconnects with a clean session.
+ * once the connection is gone, so the client no longer lists. The broker's stored session (subscriptions, queued
+ * messages) is not discarded: the command interface has no such command yet, so a client that reconnects without
+ * clean start within its expiry interval resumes it.
  */
 final class KickOutClient implements MqttAction<KickOutClient.Request> {
 
