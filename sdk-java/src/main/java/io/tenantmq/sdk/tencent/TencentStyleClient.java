@@ -14,6 +14,7 @@ import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,24 +41,37 @@ public final class TencentStyleClient {
   private final TrocketApi trocket;
   private final MqttApi mqtt;
 
-  private TencentStyleClient(TencentClientOptions options) {
+  private TencentStyleClient(TencentClientOptions options, HttpClient http) {
     this.options = options.validated();
     this.signer = new TencentRequestSigner(this.options);
-    // HTTP/1.1 as the SDK's okhttp speaks it to an http:// endpoint; no h2c upgrade dance
-    HttpClient.Builder http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(this.options.getConnectTimeout());
-    if (this.options.getProxy() != null) {
-      http.proxy(ProxySelector.of(this.options.getProxy()));
-    }
-    this.http = http.build();
+    this.http = http == null ? newHttpClient(this.options) : http;
     this.trocket = new TrocketApi(this);
     this.mqtt = new MqttApi(this);
   }
 
   /** @throws IllegalArgumentException when the endpoint, SecretId or SecretKey is missing */
   public static TencentStyleClient create(TencentClientOptions options) {
-    return new TencentStyleClient(options);
+    return new TencentStyleClient(options, null);
+  }
+
+  /**
+   * A client that sends through {@code http}, e.g. one connection pool shared by the clients of many credentials;
+   * that HttpClient's own connect timeout and proxy apply, not the options'.
+   */
+  public static TencentStyleClient create(TencentClientOptions options, HttpClient http) {
+    return new TencentStyleClient(options, Objects.requireNonNull(http, "http"));
+  }
+
+  /** An HttpClient as this client makes its own: HTTP/1.1, the options' connect timeout and proxy. */
+  public static HttpClient newHttpClient(TencentClientOptions options) {
+    // HTTP/1.1 as the SDK's okhttp speaks it to an http:// endpoint; no h2c upgrade dance
+    HttpClient.Builder http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(options.getConnectTimeout());
+    if (options.getProxy() != null) {
+      http.proxy(ProxySelector.of(options.getProxy()));
+    }
+    return http.build();
   }
 
   /** The actions of version 2023-03-08 (TDMQ RocketMQ 5's MQTT actions, as TenantMQ serves them). */
