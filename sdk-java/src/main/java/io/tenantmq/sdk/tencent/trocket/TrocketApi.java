@@ -7,6 +7,7 @@ import io.tenantmq.sdk.tencent.trocket.TrocketModels.CreateMQTTInstanceResponse;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.CreateMQTTTopicRequest;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.CreateMQTTTopicResponse;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.CreateMQTTUserRequest;
+import io.tenantmq.sdk.tencent.trocket.TrocketModels.CreateMQTTUserResponse;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.DeleteMQTTInstanceRequest;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.DeleteMQTTTopicRequest;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.DeleteMQTTUserRequest;
@@ -73,8 +74,8 @@ public final class TrocketApi {
     return client.call("DescribeMQTTUserList", VERSION, r, DescribeMQTTUserListResponse.class);
   }
 
-  public CompletableFuture<EmptyResponse> createMQTTUser(CreateMQTTUserRequest r) {
-    return client.call("CreateMQTTUser", VERSION, r, EmptyResponse.class);
+  public CompletableFuture<CreateMQTTUserResponse> createMQTTUser(CreateMQTTUserRequest r) {
+    return client.call("CreateMQTTUser", VERSION, r, CreateMQTTUserResponse.class);
   }
 
   public CompletableFuture<EmptyResponse> modifyMQTTUser(ModifyMQTTUserRequest r) {

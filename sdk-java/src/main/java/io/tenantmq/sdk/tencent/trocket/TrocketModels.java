@@ -50,6 +50,13 @@ public final class TrocketModels {
       return items == null ? 0 : items.stream().filter(i -> messageType.equals(i.messageType()))
           .mapToLong(i -> i.count() == null ? 0 : i.count()).sum();
     }
+
+    /** The count of one packet type at one QoS (PUBLISH is counted per QoS), 0 when absent. */
+    public long count(String messageType, long qos) {
+      return items == null ? 0 : items.stream()
+          .filter(i -> messageType.equals(i.messageType()) && i.qos() != null && i.qos() == qos)
+          .mapToLong(i -> i.count() == null ? 0 : i.count()).sum();
+    }
   }
 
   /** {@code MessageType} is an upper-case MQTT packet name such as {@code CONNECT}, {@code PUBLISH}, {@code PINGREQ}. */
@@ -144,6 +151,13 @@ public final class TrocketModels {
   /** The SDK's field order: Remark, PermWrite, PermRead, Username, Password. */
   public record CreateMQTTUserRequest(String instanceId, String remark, Boolean permWrite, Boolean permRead,
                                       String username, String password) {
+  }
+
+  /**
+   * The SDK's answer has only the RequestId; TenantMQ adds {@code Password} when the request left it empty and the
+   * server generated one, since nothing else will ever show it.
+   */
+  public record CreateMQTTUserResponse(String password, String requestId) implements TencentResponse {
   }
 
   public record ModifyMQTTUserRequest(String instanceId, String username, Boolean permRead, Boolean permWrite,

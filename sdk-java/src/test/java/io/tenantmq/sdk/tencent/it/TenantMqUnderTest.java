@@ -1,0 +1,105 @@
+package io.tenantmq.sdk.tencent.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.tenantmq.control.ControlPlane;
+import io.tenantmq.control.credential.CredentialKind;
+import io.tenantmq.control.credential.IssuedCredential;
+import io.tenantmq.deploy.PortsFile;
+import io.tenantmq.deploy.TenantMqNode;
+import io.tenantmq.deploy.config.ConfigFile;
+import io.tenantmq.deploy.config.ConfigLoader;
+import io.tenantmq.sdk.tencent.TencentClientOptions;
+import io.tenantmq.sdk.tencent.TencentStyleClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole product in this JVM, as the launcher starts it from a configuration file (loopback, free ports, a cluster
+ * name of its own, a temporary data directory), started once for every test class here and stopped with the JVM, and
+ * a {@link TencentStyleClient} with a Tencent credential of the demo tenant.
+ */
+final class TenantMqUnderTest {
+
+  private static TenantMqUnderTest shared;
+
+  final TenantMqNode node;
+  final Path dataDir;
+  final JsonNode ports;
+  final TencentStyleClient client;
+
+  private TenantMqUnderTest(TenantMqNode node, Path dataDir, JsonNode ports) throws Exception {
+    this.node = node;
+    this.dataDir = dataDir;
+    this.ports = ports;
+    this.client = TencentStyleClient.create(demoCredential().setEndpoint(endpoint()));
+  }
+
+  /**
+   * The {@code tencent} section of {@code demo-credentials.json}, the file a tenant's developer reads; a fresh
+   * credential of the demo tenant from the node's control plane when the file has none.
+   */
+  private TencentClientOptions demoCredential() throws Exception {
+    JsonNode tencent = new ObjectMapper().readTree(dataDir.resolve("demo-credentials.json").toFile()).path("tencent");
+    if (tencent.hasNonNull("secretId")) {
+      return new TencentClientOptions().setSecretId(tencent.get("secretId").asText())
+          .setSecretKey(tencent.get("secretKey").asText()).setRegion(tencent.path("region").asText("ap-guangzhou"));
+    }
+    IssuedCredential issued = await(control().credentials()
+        .issue(node.demo().tenantId(), CredentialKind.TENCENT, null, "sdk-it").toCompletableFuture());
+    return new TencentClientOptions().setSecretId(issued.credential().credentialId()).setSecretKey(issued.secret())
+        .setRegion("ap-guangzhou");
+  }
+
+  static synchronized TenantMqUnderTest shared() throws Exception {
+    if (shared == null) {
+      Path dataDir = Files.createTempDirectory("tenantmq-sdk-it-");
+      ObjectNode config = new ObjectMapper().createObjectNode()
+          .put("host", "127.0.0.1").put("mqttPort", 0).put("wsPort", -1).put("httpPort", 0)
+          .put("dataDir", dataDir.toString()).put("nodeName", "node-sdk-it")
+          .put("clusterName", "sdk-it-" + UUID.randomUUID());
+      config.putArray("clusterMembers").add("127.0.0.1");
+      Path file = Files.writeString(dataDir.resolve("config.json"), config.toString());
+      TenantMqNode node = new TenantMqNode(ConfigLoader.resolve(ConfigLoader.readFile(file), ConfigFile.EMPTY)).start();
+      shared = new TenantMqUnderTest(node, dataDir,
+          new ObjectMapper().readTree(dataDir.resolve(PortsFile.FILE_NAME).toFile()));
+      Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
+    }
+    return shared;
+  }
+
+  String endpoint() {
+    return "http://127.0.0.1:" + ports.get("http").asInt();
+  }
+
+  int mqttPort() {
+    return ports.get("mqtt").asInt();
+  }
+
+  /** The demo tenant's instance: anonymous MQTT from loopback is allowed there. */
+  String instanceId() {
+    return node.demo().instanceId();
+  }
+
+  ControlPlane control() {
+    return node.control();
+  }
+
+  /** A connected MQTT 5 client of the demo instance; the caller disconnects it. */
+  Mqtt5BlockingClient connect(String clientId, boolean cleanStart, long sessionExpirySeconds) {
+    Mqtt5BlockingClient mqtt = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1")
+        .serverPort(mqttPort()).buildBlocking();
+    mqtt.connectWith().cleanStart(cleanStart).sessionExpiryInterval(sessionExpirySeconds).keepAlive(30).send();
+    return mqtt;
+  }
+
+  static <T> T await(CompletableFuture<T> future) throws Exception {
+    return future.get(30, TimeUnit.SECONDS);
+  }
+}
