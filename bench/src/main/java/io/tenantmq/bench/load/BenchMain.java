@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     name = "tenantmq-bench",
     mixinStandardHelpOptions = true,
     description = "Runs one publisher -> one subscriber (MQTT 3.1.1) against TenantMQ and Mosquitto, each started as its own process, "
-        + "and prints throughput, end-to-end latency and broker CPU per message side by side.")
+        + "and prints throughput, end-to-end latency and broker CPU per message side by side; or, with --scenario describe-client, "
+        + "DescribeMQTTClient latency and throughput against TenantMQ in process as the client registry grows.")
 public final class BenchMain implements Callable<Integer> {
   static final int EXIT_BENCH_FAILED = 2;
 
@@ -55,6 +56,30 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--payload-bytes", defaultValue = "" + ScenarioOptions.DEFAULT_PAYLOAD_BYTES, description = "Payload size (default: ${DEFAULT-VALUE}).")
   int payloadBytes;
 
+  @Option(names = "--scenario", defaultValue = "pubsub",
+      description = "pubsub (TenantMQ vs Mosquitto, the default) or describe-client (DescribeMQTTClient latency as the registry grows).")
+  String scenario;
+
+  @Option(names = "--clients", split = ",", defaultValue = "10000,100000",
+      description = "describe-client: registered client counts, ascending (default: ${DEFAULT-VALUE}).")
+  List<Integer> clients;
+
+  @Option(names = "--instances", defaultValue = "10",
+      description = "describe-client: tenants (one instance each) the clients are spread over (default: ${DEFAULT-VALUE}).")
+  int instances;
+
+  @Option(names = "--concurrency", defaultValue = "8",
+      description = "describe-client: calls in flight (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--credentials-per-tenant", defaultValue = "40",
+      description = "describe-client: credentials per tenant the calls rotate over, each limited to 20 calls/s (default: ${DEFAULT-VALUE}).")
+  int credentialsPerTenant;
+
+  @Option(names = "--live-clients", defaultValue = "4",
+      description = "describe-client: real MQTT clients kept connected and publishing (default: ${DEFAULT-VALUE}).")
+  int liveClients;
+
   @Option(names = "--start-timeout-seconds", defaultValue = "60", description = "How long a broker may take to start (default: ${DEFAULT-VALUE}).")
   int startTimeoutSeconds;
 
@@ -64,6 +89,13 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if ("describe-client".equals(scenario)) {
+      return describeClient();
+    }
+    if (!"pubsub".equals(scenario)) {
+      System.err.println("bad option: --scenario must be pubsub or describe-client, was " + scenario);
+      return CommandLine.ExitCode.USAGE;
+    }
     BenchOptions options;
     try {
       options = toOptions();
@@ -73,6 +105,23 @@ public final class BenchMain implements Callable<Integer> {
     }
     try {
       return new BenchRun(options, System.out).run();
+    } catch (BenchException e) {
+      System.err.println("bench failed: " + e.getMessage());
+      return EXIT_BENCH_FAILED;
+    }
+  }
+
+  private Integer describeClient() {
+    DescribeClientOptions options;
+    try {
+      options = new DescribeClientOptions(clients, instances, concurrency, credentialsPerTenant, liveClients, rounds,
+          Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds));
+    } catch (IllegalArgumentException e) {
+      System.err.println("bad option: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    try {
+      return new DescribeClientBench(options, System.out).run();
     } catch (BenchException e) {
       System.err.println("bench failed: " + e.getMessage());
       return EXIT_BENCH_FAILED;
