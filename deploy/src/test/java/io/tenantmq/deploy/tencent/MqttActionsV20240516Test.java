@@ -77,6 +77,9 @@ class MqttActionsV20240516Test {
     JsonObject info = await().atMost(Duration.ofSeconds(10)).until(() -> onlyClient(clientId),
         c -> c != null && c.getJsonArray("MQTTClientSubscriptions").size() == 1);
 
+    assertThat(info.fieldNames()).containsExactlyInAnyOrder("ClientId", "ClientAddress", "ProtocolVersion", "Keepalive",
+        "ConnectionStatus", "CreateTime", "ConnectTime", "DisconnectTime", "MQTTClientSubscriptions", "CleanSession",
+        "ExpireIntervalInSeconds");
     assertThat(info.getString("ClientId")).isEqualTo(clientId);
     assertThat(info.getString("ClientAddress")).startsWith("127.0.0.1:");
     assertThat(info.getLong("ProtocolVersion")).isEqualTo(5);
@@ -176,6 +179,16 @@ class MqttActionsV20240516Test {
     assertThat(r.getLong("CreatedTime")).isBetween(System.currentTimeMillis() / 1000 - 120, System.currentTimeMillis() / 1000);
     assertThat(r.getString("PayMode")).isEqualTo("POSTPAID");
     assertThat(r.getString("RequestId")).isNotBlank();
+    // every field of the SDK's DescribeInstanceResponse (mqtt/v20240516), none left for the SDK to read as null
+    assertThat(r.fieldNames()).containsAll(List.of("InstanceType", "InstanceId", "InstanceName", "TopicNum",
+        "TopicNumLimit", "TpsLimit", "CreatedTime", "Remark", "InstanceStatus", "SkuCode", "MaxSubscriptionPerClient",
+        "AuthorizationPolicyLimit", "ClientNumLimit", "DeviceCertificateProvisionType", "AutomaticActivation",
+        "RenewFlag", "PayMode", "ExpiryTime", "DestroyTime", "X509Mode", "MaxCaNum", "RegistrationCode",
+        "MaxSubscription", "AuthorizationPolicy", "SharedSubscriptionGroupLimit",
+        "MaxTopicFilterPerSharedSubscriptionGroup", "AutoSubscriptionPolicyLimit",
+        "MaxTopicFilterPerAutoSubscriptionPolicy", "UseDefaultServerCert", "TrustedCaLimit", "ServerCertLimit",
+        "TopicPrefixSlashLimit", "MessageRate", "TransportLayerSecurity", "MessageEnrichmentRuleLimit",
+        "BlockRuleLimit", "DeleteProtect", "EventDialect", "HashMessagePolicy"));
   }
 
   @Test
@@ -193,6 +206,13 @@ class MqttActionsV20240516Test {
     assertThat(item.getString("InstanceName")).startsWith(marker);
     assertThat(item.getLong("CreateTime")).isBetween(System.currentTimeMillis() - 120_000, System.currentTimeMillis());
     assertThat(item.getString("InstanceStatus")).isEqualTo("RUNNING");
+    // every field of the SDK's MQTTInstanceItem
+    assertThat(item.fieldNames()).containsExactlyInAnyOrder("InstanceId", "InstanceName", "Version", "InstanceType",
+        "InstanceStatus", "TopicNumLimit", "Remark", "TopicNum", "SkuCode", "TpsLimit", "CreateTime",
+        "MaxSubscriptionPerClient", "ClientNumLimit", "RenewFlag", "PayMode", "ExpiryTime", "DestroyTime",
+        "AuthorizationPolicyLimit", "MaxCaNum", "MaxSubscription", "SharedSubscriptionGroupLimit",
+        "MaxTopicFilterPerSharedSubscriptionGroup", "AutoSubscriptionPolicyLimit",
+        "MaxTopicFilterPerAutoSubscriptionPolicy", "DeleteProtect");
 
     JsonObject paged = call(tenantA, "DescribeInstanceList", new JsonObject()
         .put("Filters", new JsonArray().add(filter("InstanceName", marker))).put("Offset", 1).put("Limit", 1));
@@ -224,6 +244,8 @@ class MqttActionsV20240516Test {
         .put("Filters", new JsonArray().add(filter("Username", "DEVICE"))));
     assertThat(list.getLong("TotalCount")).isEqualTo(1);
     JsonObject user = list.getJsonArray("Data").getJsonObject(0);
+    assertThat(user.fieldNames()).containsExactlyInAnyOrder("Username", "Password", "Remark", "CreatedTime",
+        "ModifiedTime");
     assertThat(user.getString("Username")).isEqualTo("device-1");
     assertThat(user.getString("Remark")).isEqualTo("first");
     assertThat(user.getString("Password")).isEmpty();
@@ -268,7 +290,7 @@ class MqttActionsV20240516Test {
     JsonObject list = call(tenantA, "DescribeTopicList", new JsonObject().put("InstanceId", instanceId)
         .put("Filters", new JsonArray().add(filter("TopicName", "SENSOR"))));
     assertThat(list.getLong("TotalCount")).isEqualTo(1);
-    assertThat(list.getJsonArray("Data").getJsonObject(0).getMap())
+    assertThat(list.getJsonArray("Data").getJsonObject(0).getMap()).containsOnlyKeys("InstanceId", "Topic", "Remark")
         .containsEntry("InstanceId", instanceId).containsEntry("Topic", "home-sensors").containsEntry("Remark", "sensors");
     assertThat(ids(call(tenantA, "DescribeTopicList", new JsonObject().put("InstanceId", instanceId).put("Offset", 1))
         .getJsonArray("Data"), "Topic")).containsExactly("home-sensors");
