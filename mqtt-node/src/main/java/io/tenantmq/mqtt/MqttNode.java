@@ -139,8 +139,9 @@ public final class MqttNode {
           LOG.warn("clients of departed node {} not ended: {}", deadNode, e.toString());
         }
       });
-      adoption.adopt(false).onFailure(e -> LOG.warn("sessions of departed node {} not adopted: {}", deadNode, e.toString()));
     }
+    // every node races for the departed node's sessions; each goes to exactly one of them (OrphanAdoption)
+    adoption.adopt(false).onFailure(e -> LOG.warn("sessions of departed node {} not adopted: {}", deadNode, e.toString()));
   }
 
   /**

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 class DurableSessionTest {
 
   static String clusterName;
-  /** The oldest member: it adopts the sessions of members that leave. */
   static TestNode a;
   static TestNode b;
   static Mqtt5BlockingClient pubA;
@@ -99,6 +98,25 @@ class DurableSessionTest {
             expirySeconds, offlineSinceMillis));
   }
 
+  /** Waits until one of the survivors adopted the client's session, asserts that only one did, and returns it. */
+  private static TestNode awaitAdopter(String clientId) throws Exception {
+    await().atMost(Duration.ofSeconds(30)).until(() -> a.node.sessions().get(key(clientId)) != null
+        || b.node.sessions().get(key(clientId)) != null);
+    TestNode adopter = a.node.sessions().get(key(clientId)) != null ? a : b;
+    TestNode other = adopter == a ? b : a;
+    assertThat(other.node.sessions().get(key(clientId))).as("exactly one adopter").isNull();
+    assertThat(stored(a, clientId).orElseThrow().node()).isEqualTo(adopter.node.nodeName());
+    return adopter;
+  }
+
+  /** Publishes from node A once A routes {@code topic} to {@code to}. */
+  private static void publishTo(TestNode to, String topic, String payload) {
+    if (to != a) {
+      TestClients.awaitRoute(a, topic, to.node.nodeName());
+    }
+    TestClients.publish(pubA, topic, payload, 1);
+  }
+
   /** Reconnects the persistent client to {@code on}, asserts session present and the messages it gets, in order. */
   private static void resumeAndExpect(TestNode on, String clientId, String... payloads) throws Exception {
     Inbox inbox = new Inbox();
@@ -126,13 +144,14 @@ class DurableSessionTest {
 
     c.close(); // what SIGTERM runs
 
-    // the oldest member adopts the session: what is published now queues there
-    await().atMost(Duration.ofSeconds(30)).until(() -> a.node.sessions().get(key(clientId)) != null);
-    assertThat(b.node.sessions().get(key(clientId))).as("one adopter").isNull();
-    TestClients.publish(pubA, topic, "after-stop", 1);
+    // a survivor adopts the session: what is published now queues there
+    TestNode adopter = awaitAdopter(clientId);
+    publishTo(adopter, topic, "after-stop");
 
-    resumeAndExpect(b, clientId, "before-0", "before-1", "before-2", "after-stop");
-    assertThat(a.node.sessions().get(key(clientId))).as("handed over to the client's node").isNull();
+    // the client comes back on the other survivor, which takes the session from the adopter
+    TestNode other = adopter == a ? b : a;
+    resumeAndExpect(other, clientId, "before-0", "before-1", "before-2", "after-stop");
+    assertThat(adopter.node.sessions().get(key(clientId))).as("handed over to the client's node").isNull();
   }
 
   @Test
@@ -149,17 +168,17 @@ class DurableSessionTest {
 
     c.crash(); // kill -9: nothing reaches the cluster any more
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> a.node.sessions().get(key(clientId)) != null);
-    TestClients.publish(pubA, topic, "after-crash", 1);
+    TestNode adopter = awaitAdopter(clientId);
+    publishTo(adopter, topic, "after-crash");
 
-    resumeAndExpect(b, clientId, "before-0", "before-1", "before-2", "after-crash");
+    TestNode other = adopter == a ? b : a;
+    resumeAndExpect(other, clientId, "before-0", "before-1", "before-2", "after-crash");
     // the resumed session keeps its subscription on its new node
     Inbox inbox = new Inbox();
-    MqttClient again = TestClients.paho3(b.mqttPort(), clientId, inbox);
+    MqttClient again = TestClients.paho3(other.mqttPort(), clientId, inbox);
     try {
       assertThat(again.connectWithResult(persistent()).getSessionPresent()).isTrue();
-      TestClients.awaitRoute(a, topic, "node-b");
-      TestClients.publish(pubA, topic, "live", 1);
+      publishTo(other, topic, "live");
       assertThat(inbox.awaitExactly(1)).extracting(Inbox.Msg::payload).containsExactly("live");
     } finally {
       again.disconnect();

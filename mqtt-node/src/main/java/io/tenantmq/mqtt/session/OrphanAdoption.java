@@ -18,16 +18,19 @@ import org.slf4j.LoggerFactory;
  * again and messages for their offline clients queue here until the clients return (and take the session wherever
  * they connect) or the sessions expire.
  *
- * <p>Who adopts:
+ * <p>Who adopts: every MQTT node, at two moments:
  * <ul>
- *   <li>every node when it starts, before it listens: the sessions whose owner is not a live node (a full restart, or
- *       nodes that died while no one adopted) and those that name this node (left from its previous run);</li>
- *   <li>the oldest member after every member that leaves, crashed or stopped: that member's sessions.</li>
+ *   <li>when it starts, before it listens: the sessions whose owner is not a live node (a full restart, or nodes that
+ *       died while no one adopted) and those that name this node (left from its previous run);</li>
+ *   <li>after every member that leaves, crashed or stopped: the sessions whose owner is no longer alive.</li>
  * </ul>
- * Each adoption is a compare-and-set of the owner on the entry's partition ({@link SessionStore#adoptOrphans}), so
- * when several nodes adopt at once each session gets exactly one adopter, and a CONNECT that claims a session
- * meanwhile wins over the adopter or takes the session from it. After recreating a session the adopter checks that
- * the entry is still its own; if a connect claimed it in between, the adopted copy ends at once.
+ * Each adoption is a compare-and-set of the owner on the entry's partition ({@link SessionStore#adoptOrphans}), so of
+ * the nodes that race for a session exactly one gets it, and the sessions of a departed node spread over the
+ * survivors partition by partition. Not "the oldest member adopts": the oldest may be a gateway-only member without
+ * an MQTT node, and one adopter would take a dead node's whole load at once. A CONNECT that claims a session
+ * meanwhile wins over the adopters the same way, or takes the session from the one that got it. After recreating a
+ * session the adopter checks that the entry is still its own; if a connect claimed it in between, the adopted copy
+ * ends at once.
  */
 public final class OrphanAdoption {
 

@@ -50,6 +50,8 @@ public final class SessionCheckpoint {
   private long timer = -1;
   /** Callers waiting for a write that starts after they asked. */
   private List<Promise<Void>> waiting = new ArrayList<>();
+  /** Callers waiting for the write in flight. */
+  private List<Promise<Void>> serving = new ArrayList<>();
 
   SessionCheckpoint(Session session, SessionServices services, boolean persistent) {
     this.session = session;
@@ -135,7 +137,15 @@ public final class SessionCheckpoint {
 
   /** Completes when nothing is in flight or pending, writing what is pending now (for a clean node stop). */
   Future<Void> settle() {
-    return active() && (writing || dirty || timer >= 0) ? flush() : Future.succeededFuture();
+    if (!active() || !(writing || dirty || timer >= 0)) {
+      return Future.succeededFuture();
+    }
+    if (writing && !dirty) {
+      Promise<Void> current = Promise.promise();
+      serving.add(current); // the write in flight already carries everything
+      return current.future();
+    }
+    return flush();
   }
 
   /** The session ends for good (expiry, or its client left with expiry 0): its entry goes, unless another owns it. */
@@ -156,6 +166,7 @@ public final class SessionCheckpoint {
       timer = -1;
     }
     release(waiting);
+    release(serving);
     waiting = new ArrayList<>();
   }
 
@@ -172,6 +183,7 @@ public final class SessionCheckpoint {
     dirty = false;
     lastWriteMillis = System.currentTimeMillis();
     List<Promise<Void>> served = waiting;
+    serving = served;
     waiting = new ArrayList<>();
     services.store().save(session.key(), snapshot()).onComplete(ar -> {
       writing = false;
