@@ -5,6 +5,7 @@ import io.tenantmq.control.cluster.ClusterNodes;
 import io.tenantmq.control.registry.ClientRegistry;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.SecretCipher;
+import io.tenantmq.control.persistence.DurableStore;
 import io.tenantmq.control.tenant.Instance;
 import io.tenantmq.control.tenant.Tenant;
 import io.tenantmq.control.tenant.TenantDirectory;
@@ -63,8 +64,14 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(String clusterName, String nodeName, MqttNodeOptions options) throws Exception {
+    return start(clusterName, nodeName, options, null);
+  }
+
+  /** A node whose durable maps write through to {@code store} (null: memory only); the caller closes the store. */
+  public static TestNode start(String clusterName, String nodeName, MqttNodeOptions options, DurableStore store)
+      throws Exception {
     ClusterMember member = ClusterMember.start(
-        new ClusterMemberOptions(clusterName, nodeName, "127.0.0.1", 0, List.of("127.0.0.1")), null, null)
+        new ClusterMemberOptions(clusterName, nodeName, "127.0.0.1", 0, List.of("127.0.0.1"), store), null, null)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     ExecutorService blocking = Executors.newFixedThreadPool(4, r -> {
       Thread t = new Thread(r, "tenantmq-blocking-" + nodeName);
