@@ -1,5 +1,9 @@
 package io.tenantmq.deploy;
 
+import io.tenantmq.deploy.admin.CredentialCommand;
+import io.tenantmq.deploy.admin.InstanceCommand;
+import io.tenantmq.deploy.admin.TenantCommand;
+import io.tenantmq.deploy.admin.UserCommand;
 import io.tenantmq.deploy.config.ConfigFile;
 import io.tenantmq.deploy.config.ConfigLoader;
 import io.tenantmq.deploy.config.Secret;
@@ -13,9 +17,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar tenantmq.jar [flags]}: starts a node (the all-in-one node with no flags) until SIGTERM. */
+/**
+ * {@code java -jar tenantmq.jar [flags]}: starts a node (the all-in-one node with no flags) until SIGTERM.
+ * {@code tenantmq tenant|instance|credential|user …}: operator subcommands, clients of a running node's admin API.
+ */
 @Command(name = "tenantmq", mixinStandardHelpOptions = true, version = "TenantMQ 0.1.0",
-    description = "Self-hostable multi-tenant MQTT cloud service. With no arguments: the all-in-one node.")
+    description = "Self-hostable multi-tenant MQTT cloud service. With no arguments: the all-in-one node.",
+    subcommands = {TenantCommand.class, InstanceCommand.class, CredentialCommand.class, UserCommand.class})
 public final class Launcher implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "FILE", description = "JSON configuration file; flags override it.")
