@@ -78,7 +78,8 @@ public final class TenantMqNode {
       LOG.warn("every member of this cluster keeps its durable state in its own H2 file; members must share one"
           + " database (--jdbc-url jdbc:postgresql://…) for that state to survive a restart of the cluster");
     }
-    control = ControlPlane.create(member.hazelcast(), new SecretCipher(SecretKeyFile.loadOrCreate(config)), blocking);
+    control = ControlPlane.create(member.hazelcast(), new SecretCipher(SecretKeyFile.agree(config, member.hazelcast())),
+        blocking);
     // the MQTT node ends a departed node's clients and routes (on the oldest member)
     demo = DemoTenant.ensure(member.hazelcast(), control, config.dataDir(),
         config.adminToken() == null ? null : config.adminToken().value());
@@ -106,6 +107,11 @@ public final class TenantMqNode {
 
   public DemoCredentials demo() {
     return demo;
+  }
+
+  /** The Hazelcast member port this node bound, for others' {@code --cluster-members}. */
+  public int clusterPort() {
+    return member.hazelcast().getCluster().getLocalMember().getAddress().getPort();
   }
 
   /** The domain services of this member (for tests and tools in the same process). */

@@ -17,8 +17,14 @@ public record NodeFixture(TenantMqNode node, Path dataDir, JsonNode ports) imple
 
   /** @param adminToken the configured operator token, or null to let the cluster generate one */
   public static NodeFixture start(Path dataDir, String adminToken) throws Exception {
-    ConfigFile flags = new ConfigFile(null, "127.0.0.1", 0, 0, 0, null, dataDir.toString(), "node-it",
-        "it-" + UUID.randomUUID(), null, List.of("127.0.0.1"), null, null, null, null, null, null)
+    return start(dataDir, adminToken, "it-" + UUID.randomUUID(), "node-it", List.of("127.0.0.1"));
+  }
+
+  /** A node of the named cluster that joins {@code members} ({@code HOST} or {@code HOST:PORT}). */
+  public static NodeFixture start(Path dataDir, String adminToken, String clusterName, String nodeName,
+                                  List<String> members) throws Exception {
+    ConfigFile flags = new ConfigFile(null, "127.0.0.1", 0, 0, 0, null, dataDir.toString(), nodeName,
+        clusterName, null, members, null, null, null, null, null, null)
         .withAdminToken(Secret.of(adminToken));
     TenantMqNode node = new TenantMqNode(ConfigLoader.resolve(ConfigFile.EMPTY, flags)).start();
     return new NodeFixture(node, dataDir, new ObjectMapper().readTree(dataDir.resolve(PortsFile.FILE_NAME).toFile()));

@@ -22,6 +22,11 @@ public final class MapNames {
   public static final String SESSIONS = "tenantmq.sessions";
   /** Small cluster-wide settings, such as the demo tenant created once per cluster. */
   public static final String CLUSTER_SETTINGS = "tenantmq.cluster-settings";
+  /**
+   * Small cluster-wide values that must never reach the durable store, such as the agreed key that seals the stored
+   * secrets (a key stored beside what it seals would protect nothing).
+   */
+  public static final String CLUSTER_RUNTIME = "tenantmq.cluster-runtime";
 
   /** Member attribute carrying the TenantMQ node name of a Hazelcast member. */
   public static final String NODE_NAME_ATTRIBUTE = "tenantmq.node";

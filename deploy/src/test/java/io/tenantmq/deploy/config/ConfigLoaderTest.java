@@ -37,4 +37,34 @@ class ConfigLoaderTest {
     var e = catchThrowableOfType(ConfigLoader.InvalidConfigException.class, () -> ConfigLoader.readFile(file));
     assertThat(e.getMessage()).contains("mqttPrt");
   }
+
+  @Test
+  void secretsAreReadFromTheFileCheckedAndNeverPrinted(@TempDir Path dir) throws Exception {
+    String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    Path file = Files.writeString(dir.resolve("c.json"),
+        "{\"adminToken\": \"file-token-0123456789\", \"secretEncryptionKey\": \"" + key + "\"}");
+    TenantMqConfig c = ConfigLoader.resolve(ConfigLoader.readFile(file), ConfigFile.EMPTY);
+    assertThat(c.adminToken().value()).isEqualTo("file-token-0123456789");
+    assertThat(c.secretEncryptionKey().bytes()).isEqualTo(new byte[32]);
+    assertThat(c.toString()).doesNotContain("file-token-0123456789").doesNotContain(key);
+  }
+
+  @Test
+  void flagTokenWinsOverTheFile(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("c.json"), "{\"adminToken\": \"file-token-0123456789\"}");
+    TenantMqConfig c = ConfigLoader.resolve(ConfigLoader.readFile(file),
+        ConfigFile.EMPTY.withAdminToken(Secret.of("flag-token-0123456789")));
+    assertThat(c.adminToken().value()).isEqualTo("flag-token-0123456789");
+  }
+
+  @Test
+  void shortTokenAndMalformedKeyAreReportedWithoutEchoingThem() {
+    ConfigFile bad = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, Secret.of("short"), Secret.of("bm90LTMyLWJ5dGVz"));
+    var e = catchThrowableOfType(ConfigLoader.InvalidConfigException.class,
+        () -> ConfigLoader.resolve(ConfigFile.EMPTY, bad));
+    assertThat(e.problems()).hasSize(2);
+    assertThat(e.getMessage()).contains("admin-token").contains("16").contains("secretEncryptionKey")
+        .doesNotContain("short").doesNotContain("bm90LTMyLWJ5dGVz");
+  }
 }
