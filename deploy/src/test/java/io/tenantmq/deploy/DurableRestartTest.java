@@ -11,6 +11,10 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.tencentcloudapi.common.CommonClient;
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
 import io.tenantmq.control.persistence.DurableStore;
 import io.tenantmq.deploy.demo.DemoTenant;
 import java.io.IOException;
@@ -41,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DurableRestartTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
   @TempDir
@@ -56,13 +61,27 @@ class DurableRestartTest {
   }
 
   @Test
-  void demoTenantRetainedMessagesAndPersistentSessionsSurviveAKill9() throws Exception {
+  void tenantsCredentialsUsersRetainedMessagesAndSessionsSurviveAKill9() throws Exception {
     String prefix = "restart/" + UUID.randomUUID();
     String kept = prefix + "/kept=still here";
     String sessionTopic = prefix + "/session";
     String sessionClient = "persistent-" + UUID.randomUUID();
     JsonNode ports = start();
     JsonNode demo = readJson(dataDir.resolve(DemoTenant.FILE_NAME));
+    String token = demo.get("admin").get("token").asText();
+
+    // a tenant with an instance, a Tencent-style credential and an MQTT user, created as an operator would
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String tenant = "tenant-" + suffix;
+    String instance = "mqtt-" + suffix;
+    assertThat(admin(ports, token, "POST", "/admin/v1/tenants",
+        "{\"tenantId\":\"" + tenant + "\",\"name\":\"Durable Ltd\"}").statusCode()).isEqualTo(201);
+    assertThat(admin(ports, token, "POST", "/admin/v1/tenants/" + tenant + "/instances",
+        "{\"instanceId\":\"" + instance + "\"}").statusCode()).isEqualTo(201);
+    JsonNode credential = JSON.readTree(admin(ports, token, "POST", "/admin/v1/tenants/" + tenant + "/credentials",
+        "{\"remark\":\"restart\"}").body());
+    assertThat(admin(ports, token, "POST", "/admin/v1/instances/" + instance + "/users",
+        "{\"username\":\"sensor-1\",\"password\":\"pw-1\"}").statusCode()).isEqualTo(201);
 
     // a persistent session with one subscription, and a message queued for it while its client is away
     BlockingQueue<Mqtt5Publish> sessionInbox = new LinkedBlockingQueue<>();
@@ -98,6 +117,20 @@ class DurableRestartTest {
     assertThat(demoAgain.get("instanceId").asText()).isEqualTo(demo.get("instanceId").asText());
     assertThat(retainedMessages(restarted, prefix, kept)).containsExactly(kept);
 
+    // the operator token, the tenant and its instance, through the admin API
+    HttpResponse<String> tenantAgain = admin(restarted, token, "GET", "/admin/v1/tenants/" + tenant, null);
+    assertThat(tenantAgain.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(tenantAgain.body()).get("name").asText()).isEqualTo("Durable Ltd");
+    assertThat(admin(restarted, token, "GET", "/admin/v1/tenants/" + tenant + "/instances", null).body())
+        .contains("\"" + instance + "\"");
+    // the credential's sealed secret still signs, and the user is listed, through the official Tencent SDK
+    CommonClient sdk = tencentClient(restarted, credential.get("credentialId").asText(),
+        credential.get("secret").asText());
+    JsonNode users = JSON.readTree(sdk.call("DescribeUserList", "{\"InstanceId\":\"" + instance + "\"}"))
+        .get("Response");
+    assertThat(users.get("Data").get(0).get("Username").asText()).isEqualTo("sensor-1");
+    assertThat(users.get("TotalCount").asInt()).isEqualTo(1);
+
     Mqtt5AsyncClient resumed = persistentClient(restarted, sessionClient, sessionInbox);
     assertThat(resumed.connectWith().cleanStart(false).sessionExpiryInterval(3600).send().join().isSessionPresent())
         .isTrue();
@@ -108,6 +141,24 @@ class DurableRestartTest {
     assertThat(payloadOf(sessionInbox.poll(20, TimeUnit.SECONDS))).isEqualTo("live");
     publisherAgain.disconnect();
     resumed.disconnect().join();
+  }
+
+  private static HttpResponse<String> admin(JsonNode ports, String token, String method, String path, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get("http").asInt() + path))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static CommonClient tencentClient(JsonNode ports, String secretId, String secretKey) {
+    HttpProfile http = new HttpProfile();
+    http.setEndpoint("127.0.0.1:" + ports.get("http").asInt());
+    http.setProtocol(HttpProfile.REQ_HTTP);
+    ClientProfile profile = new ClientProfile();
+    profile.setHttpProfile(http);
+    return new CommonClient("mqtt", "2024-05-16", new Credential(secretId, secretKey), "ap-guangzhou", profile);
   }
 
   /** A client (not yet connected) whose every incoming message, resumed subscriptions included, goes to {@code inbox}. */
@@ -201,7 +252,7 @@ class DurableRestartTest {
   }
 
   private static JsonNode readJson(Path file) throws IOException {
-    return new ObjectMapper().readTree(file.toFile());
+    return JSON.readTree(file.toFile());
   }
 
   private static byte[] bytes(String s) {
