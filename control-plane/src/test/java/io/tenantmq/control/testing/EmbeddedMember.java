@@ -1,5 +1,6 @@
 package io.tenantmq.control.testing;
 
+import com.hazelcast.cluster.Address;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
@@ -41,6 +42,13 @@ public final class EmbeddedMember implements AutoCloseable {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+    // members of this cluster already in this JVM by address: probing the port range alone may miss them on a busy host
+    for (HazelcastInstance other : Hazelcast.getAllHazelcastInstances()) {
+      if (clusterName.equals(other.getConfig().getClusterName()) && other.getLifecycleService().isRunning()) {
+        Address a = other.getCluster().getLocalMember().getAddress();
+        join.getTcpIpConfig().addMember(a.getHost() + ":" + a.getPort());
+      }
+    }
     config.getJetConfig().setEnabled(false);
     hazelcast = Hazelcast.newHazelcastInstance(ClusterMaps.configure(config, store));
     control = ControlPlane.create(hazelcast, cipher, workers);
