@@ -94,10 +94,14 @@ public final class TenantMqNode {
       mqtt.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       readiness.serving(NodeReadiness.Component.MQTT);
     }
-    gateway = new GatewayServer(member.vertx(),
-        new GatewayOptions().setHost(config.host()).setPort(config.httpPort() < 0 ? 0 : config.httpPort())
-            .setAdminToken(demo.admin().token()),
-        readiness, meters, config.nodeName(), control);
+    // the APIs that report endpoints report the ports the MQTT node really bound
+    GatewayOptions gatewayOptions = new GatewayOptions().setHost(config.host())
+        .setPort(config.httpPort() < 0 ? 0 : config.httpPort())
+        .setAdminToken(demo.admin().token())
+        .setMqttHost(config.host())
+        .setMqttPort(mqttPort(Transport.TCP) == null ? -1 : mqttPort(Transport.TCP))
+        .setWsPort(mqttPort(Transport.WEBSOCKET) == null ? -1 : mqttPort(Transport.WEBSOCKET));
+    gateway = new GatewayServer(member.vertx(), gatewayOptions, readiness, meters, config.nodeName(), control);
     gateway.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     PortsFile.write(config.dataDir(), mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), null);
     LOG.info("TenantMQ node {} ({}) up: mqtt={} ws={} http={} data={} store={}", config.nodeName(), config.role(),

@@ -11,6 +11,21 @@ public final class TrocketActions {
 
   public static List<TencentAction<?>> all() {
     return List.of(
-        new DescribeMQTTClient());
+        new DescribeMQTTClient(),
+        new DescribeMQTTInstance(),
+        new DescribeMQTTInstanceList(),
+        new CreateMQTTInstance(),
+        new ModifyMQTTInstance(),
+        new DeleteMQTTInstance(),
+        new DescribeMQTTUserList(),
+        new CreateMQTTUser(),
+        new ModifyMQTTUser(),
+        new DeleteMQTTUser(),
+        new DescribeMQTTTopic(),
+        new DescribeMQTTTopicList(),
+        new CreateMQTTTopic(),
+        new ModifyMQTTTopic(),
+        new DeleteMQTTTopic(),
+        new DescribeMQTTInsPublicEndpoints());
   }
 }
