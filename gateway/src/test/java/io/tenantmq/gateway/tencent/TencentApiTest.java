@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -264,10 +266,13 @@ class TencentApiTest {
     IssuedCredential busy = gw.credential("tenant-a", null);
     SignedClient burst = new SignedClient(gw.port(), busy.credential().credentialId(), busy.secret());
     List<CompletableFuture<Reply>> calls = new ArrayList<>();
+    ExecutorService callers = Executors.newFixedThreadPool(8); // a real burst, not the common pool's one thread
     for (int i = 0; i < 40; i++) {
-      calls.add(CompletableFuture.supplyAsync(() -> burst.post("DescribeMQTTClient", V, describe("mqtt-a1", "dev-1"))));
+      calls.add(CompletableFuture.supplyAsync(() -> burst.post("DescribeMQTTClient", V, describe("mqtt-a1", "dev-1")),
+          callers));
     }
     List<String> codes = calls.stream().map(CompletableFuture::join).map(r -> String.valueOf(r.errorCode())).toList();
+    callers.shutdown();
     assertThat(codes).contains("null", "RequestLimitExceeded");
     assertThat(codes.stream().filter("null"::equals).count()).isBetween(20L, 39L);
     // another credential's bucket is untouched
