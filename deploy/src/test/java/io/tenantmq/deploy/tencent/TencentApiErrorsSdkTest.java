@@ -156,11 +156,12 @@ class TencentApiErrorsSdkTest {
 
   @Test
   void burstAboveTwentyPerSecondIsRequestLimitExceeded() {
+    // 100 calls from 16 threads: all could pass only if they took over 4 s
     IssuedCredential busy = product.credential(credential.credential().tenantId());
     CommonClient client = product.sdk(busy);
     List<CompletableFuture<String>> calls = new ArrayList<>();
-    ExecutorService callers = Executors.newFixedThreadPool(8); // a real burst, not the common pool's one thread
-    for (int i = 0; i < 40; i++) {
+    ExecutorService callers = Executors.newFixedThreadPool(16); // a real burst, not the common pool's one thread
+    for (int i = 0; i < 100; i++) {
       calls.add(CompletableFuture.supplyAsync(() -> {
         try {
           client.call("DescribeMQTTInstance", "{\"InstanceId\":\"" + mine + "\"}");
@@ -173,7 +174,7 @@ class TencentApiErrorsSdkTest {
     List<String> outcomes = calls.stream().map(CompletableFuture::join).toList();
     callers.shutdown();
     assertThat(outcomes).containsOnly("ok", "RequestLimitExceeded").contains("RequestLimitExceeded");
-    assertThat(outcomes.stream().filter("ok"::equals).count()).isBetween(20L, 39L);
+    assertThat(outcomes.stream().filter("ok"::equals).count()).isBetween(20L, 99L);
     // the limit is per credential: another one is served meanwhile
     assertThat(Sdk.call(sdk, "DescribeMQTTInstance", Map.of("InstanceId", mine)).get("InstanceId").asText())
         .isEqualTo(mine);

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,13 +78,14 @@ final class GatewayFixture implements AutoCloseable {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.socket.bind.any", "false");
+    // one member that joins nobody, away from 5701-5703 where the multi-member tests of other modules look for peers
     NetworkConfig network = config.getNetworkConfig();
-    network.setPort(5701).setPortAutoIncrement(true).setPortCount(200);
+    network.setPort(5800 + ThreadLocalRandom.current().nextInt(100)).setPortAutoIncrement(true).setPortCount(100);
     network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+    join.getTcpIpConfig().setEnabled(false);
     config.getJetConfig().setEnabled(false);
     return config;
   }
