@@ -5,10 +5,7 @@ import io.tenantmq.gateway.tencent.Params;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-/**
- * Deletes an instance with its MQTT users and declared topics. The instance goes last, so a failure part-way leaves
- * an instance that a retry deletes completely.
- */
+/** Deletes an instance with its MQTT users and declared topics ({@code ControlPlane.deleteInstance}, the cascade). */
 final class DeleteMQTTInstance implements TrocketAction<DeleteMQTTInstance.Request> {
 
   record Request(String instanceId) {
@@ -22,10 +19,7 @@ final class DeleteMQTTInstance implements TrocketAction<DeleteMQTTInstance.Reque
   @Override
   public Future<JsonObject> execute(ActionCall call, Request request) {
     return call.instance(request.instanceId())
-        .compose(i -> Future.all(
-                call.await(call.control().users().deleteAll(i.instanceId())),
-                call.await(call.control().topics().deleteAll(i.instanceId())))
-            .compose(v -> call.await(call.control().tenants().deleteInstance(i.instanceId()))))
+        .compose(i -> call.await(call.control().deleteInstance(i.instanceId())))
         .map(deleted -> new JsonObject());
   }
 }
