@@ -4,12 +4,15 @@ import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.cluster.ClusterNodes;
+import io.tenantmq.control.command.HazelcastNodeCommands;
 import io.tenantmq.control.registry.ClientRegistry;
 import io.tenantmq.mqtt.auth.ConnectAuthenticator;
+import io.tenantmq.mqtt.command.NodeCommandHandler;
 import io.tenantmq.mqtt.listener.MqttListener;
 import io.tenantmq.mqtt.listener.Transport;
 import io.tenantmq.mqtt.metrics.BrokerMetrics;
 import io.tenantmq.mqtt.retain.HazelcastRetainStore;
+import io.tenantmq.mqtt.retain.RetainStore;
 import io.tenantmq.mqtt.route.RouteTable;
 import io.tenantmq.mqtt.route.Router;
 import io.tenantmq.mqtt.session.ConnectHandler;
@@ -41,6 +44,7 @@ public final class MqttNode {
   private static final Logger LOG = LoggerFactory.getLogger(MqttNode.class);
 
   private final Vertx vertx;
+  private final HazelcastInstance hazelcast;
   private final ClusterNodes nodes;
   private final ControlPlane control;
   private final ClientRegistry registry;
@@ -52,12 +56,14 @@ public final class MqttNode {
   private final ConnectHandler connectHandler;
   private final SessionStore sessionStore;
   private final OrphanAdoption adoption;
+  private final NodeCommandHandler commandHandler;
   private final List<MqttListener> listeners = new ArrayList<>();
   private MessageConsumer<Buffer> deliveries;
 
   public MqttNode(Vertx vertx, HazelcastInstance hazelcast, ClusterNodes nodes, ControlPlane control,
                   MeterRegistry meters, MqttNodeOptions options) {
     this.vertx = vertx;
+    this.hazelcast = hazelcast;
     this.nodes = nodes;
     this.control = control;
     this.registry = control.registry();
@@ -70,12 +76,14 @@ public final class MqttNode {
     BrokerMetrics metrics = new BrokerMetrics(meters, node);
     BrokerMetrics.gauge(meters, "tenantmq.sessions", node, sessions::size);
     this.sessionStore = new HazelcastSessionStore(vertx, hazelcast);
+    RetainStore retained = new HazelcastRetainStore(vertx, hazelcast);
     SessionServices services = new SessionServices(node, vertx, this.options, router, subscriptions,
-        new HazelcastRetainStore(vertx, hazelcast), registry, sessions, metrics, sessionStore);
+        retained, registry, sessions, metrics, sessionStore);
     this.adoption = new OrphanAdoption(services, nodes::liveNodes);
     this.remoteTakeover = new RemoteTakeover(vertx, sessions, this.options.getTakeoverTimeoutMillis());
-    this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control.tenants(), this.options.getDefaultInstanceId()),
+    this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control, this.options.getDefaultInstanceId()),
         remoteTakeover, nodes::isAlive);
+    this.commandHandler = new NodeCommandHandler(sessions, router, retained, vertx.getOrCreateContext());
   }
 
   public Future<Void> start() {
@@ -89,6 +97,7 @@ public final class MqttNode {
         .compose(v -> remoteTakeover.serve(node))
         // before listening: stored sessions of gone nodes (or of this node's previous run) route again
         .compose(v -> adoption.adopt(true).mapEmpty())
+        .onSuccess(v -> HazelcastNodeCommands.serve(hazelcast, commandHandler))
         .compose(v -> listen(Transport.TCP, options.getMqttPort()))
         .compose(v -> listen(Transport.WEBSOCKET, options.getWsPort()))
         .onSuccess(v -> LOG.info("MQTT node {} listening: mqtt={} ws={}{}", node, actualPort(Transport.TCP),
@@ -151,6 +160,7 @@ public final class MqttNode {
   public Future<Void> stop() {
     // sessions first: closing a listener would drop its connections without DISCONNECT
     connectHandler.stopAccepting();
+    HazelcastNodeCommands.stopServing(hazelcast);
     return SessionShutdown.closeAll(sessions)
         // persistent sessions stay stored; the oldest member adopts them once this node is gone
         .transform(v -> SessionCheckpoint.settleAll(sessions))

@@ -1,7 +1,9 @@
 package io.tenantmq.mqtt.auth;
 
+import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.tenant.Instance;
 import io.tenantmq.control.tenant.TenantDirectory;
+import io.tenantmq.control.user.MqttUserDirectory;
 import io.tenantmq.mqtt.codes.ConnectRefusal;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -12,40 +14,68 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Decides at CONNECT which instance a connection belongs to and whether it may connect.
+ * Decides at CONNECT which instance a connection belongs to ({@link TenantResolver}) and whether it may connect.
  *
- * <p>Today: the listener's default instance, which accepts anonymous connections from loopback addresses only when
- * the instance allows it. Credentials (MQTT users, Aliyun signatures, {@code user@instanceId}) are not known yet, so a
- * CONNECT that carries any is refused as bad credentials rather than let in unchecked.
+ * <p>A username and password must be an MQTT user of the claimed instance; a wrong password, an unknown user and an
+ * unknown instance all look the same to the client: "bad username or password". A client without credentials is let
+ * in only from a loopback address and only when the instance allows it. The password hash runs on the control plane's
+ * worker executor, never on the event loop; the returned future completes on {@code context}.
  */
 public final class ConnectAuthenticator {
 
-  private final TenantDirectory tenants;
-  private final String defaultInstanceId;
+  private static final Future<AuthResult> BAD_CREDENTIALS =
+      Future.succeededFuture(AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS));
 
-  public ConnectAuthenticator(TenantDirectory tenants, String defaultInstanceId) {
-    this.tenants = tenants;
-    this.defaultInstanceId = defaultInstanceId;
+  private final TenantDirectory tenants;
+  private final MqttUserDirectory users;
+  private final TenantResolver resolver;
+
+  public ConnectAuthenticator(ControlPlane control, String defaultInstanceId) {
+    this.tenants = control.tenants();
+    this.users = control.users();
+    this.resolver = new TenantResolver(defaultInstanceId);
   }
 
   public Future<AuthResult> authenticate(MqttAuth auth, SocketAddress remote, Context context) {
-    if (defaultInstanceId == null) {
-      return Future.succeededFuture(AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED));
+    String username = auth == null ? null : auth.getUsername();
+    String password = auth == null ? null : auth.getPassword();
+    if (username == null) {
+      // a password alone names no user (MQTT 5 allows sending one)
+      return password == null ? anonymous(remote, context) : BAD_CREDENTIALS;
     }
-    boolean anonymous = auth == null || (auth.getUsername() == null && auth.getPassword() == null);
-    if (!anonymous) {
-      return Future.succeededFuture(AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS));
+    Optional<InstanceClaim> claim = resolver.resolve(username);
+    if (password == null || claim.isEmpty() || claim.get().username().isEmpty()) {
+      return BAD_CREDENTIALS;
     }
-    return Future.fromCompletionStage(tenants.instance(defaultInstanceId), context).map(found -> decide(found, remote));
+    InstanceClaim c = claim.get();
+    // the instance first: an unknown one costs no password hash
+    return Future.fromCompletionStage(tenants.instance(c.instanceId()), context).compose(instance -> {
+      if (instance.isEmpty()) {
+        return BAD_CREDENTIALS;
+      }
+      return Future.fromCompletionStage(users.authenticate(c.instanceId(), c.username(), password), context)
+          .map(user -> user
+              .map(u -> AuthResult.accepted(instance.get(), u.username(), Permissions.of(u)))
+              .orElse(AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS)));
+    });
   }
 
-  private static AuthResult decide(Optional<Instance> found, SocketAddress remote) {
+  private Future<AuthResult> anonymous(SocketAddress remote, Context context) {
+    Optional<InstanceClaim> claim = resolver.resolve(null);
+    if (claim.isEmpty()) {
+      return Future.succeededFuture(AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED));
+    }
+    return Future.fromCompletionStage(tenants.instance(claim.get().instanceId()), context)
+        .map(found -> decideAnonymous(found, remote));
+  }
+
+  private static AuthResult decideAnonymous(Optional<Instance> found, SocketAddress remote) {
     if (found.isEmpty()) {
       return AuthResult.refused(ConnectRefusal.SERVER_UNAVAILABLE);
     }
     Instance instance = found.get();
     if (instance.anonymousLoopback() && isLoopback(remote)) {
-      return AuthResult.accepted(instance, null);
+      return AuthResult.accepted(instance, null, Permissions.ALL);
     }
     return AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED);
   }

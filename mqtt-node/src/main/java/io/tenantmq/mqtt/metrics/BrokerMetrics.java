@@ -15,6 +15,7 @@ public final class BrokerMetrics {
   private final Counter connectionsAccepted;
   private final Counter connectionsRefused;
   private final Counter protocolErrors;
+  private final Counter permissionDenials;
   private final AtomicLong connected = new AtomicLong();
 
   public BrokerMetrics(MeterRegistry registry, String node) {
@@ -28,6 +29,9 @@ public final class BrokerMetrics {
     this.connectionsRefused = Counter.builder("tenantmq.connections.refused").tag("node", node).register(registry);
     this.protocolErrors = Counter.builder("tenantmq.connections.protocol.errors")
         .description("connections closed for a malformed or forbidden packet").tag("node", node).register(registry);
+    this.permissionDenials = Counter.builder("tenantmq.packets.denied")
+        .description("PUBLISH and SUBSCRIBE filters refused for lack of PermWrite / PermRead").tag("node", node)
+        .register(registry);
     Gauge.builder("tenantmq.connections.active", connected, AtomicLong::get).tag("node", node).register(registry);
   }
 
@@ -58,6 +62,10 @@ public final class BrokerMetrics {
 
   public void protocolError() {
     protocolErrors.increment();
+  }
+
+  public void permissionDenied() {
+    permissionDenials.increment();
   }
 
   /** A gauge of something the caller owns, e.g. the number of sessions. */

@@ -97,7 +97,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     boolean cleanStart = ep.isCleanSession();
     ClientKey key = new ClientKey(auth.instance().instanceId(), clientId);
     ConnectionInfo info = new ConnectionInfo(UUID.randomUUID().toString().replace("-", ""), ep.remoteAddress().toString(),
-        ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now);
+        ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now, auth.permissions());
     long expiry = sessionExpiry(ep, mqtt5, cleanStart);
     Session session = new Session(key, context, services, info, expiry, windowSize(ep, mqtt5));
 

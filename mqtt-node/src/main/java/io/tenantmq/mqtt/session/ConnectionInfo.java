@@ -1,13 +1,17 @@
 package io.tenantmq.mqtt.session;
 
+import io.tenantmq.mqtt.auth.Permissions;
+
 /**
  * Facts of one network connection, fixed at CONNECT.
  *
  * @param channelId 32 hex chars, fresh for every connection
  * @param address   the client's {@code ip:port}
+ * @param permissions what the authenticated user may do, read once at CONNECT
  */
 public record ConnectionInfo(String channelId, String address, int protocolVersion, int keepAliveSeconds,
-                             boolean cleanStart, String username, long connectedAtMillis) {
+                             boolean cleanStart, String username, long connectedAtMillis,
+                             Permissions permissions) {
   public boolean mqtt5() {
     return protocolVersion >= 5;
   }

@@ -27,6 +27,7 @@ import io.vertx.mqtt.messages.MqttSubscribeMessage;
 import io.vertx.mqtt.messages.MqttUnsubscribeMessage;
 import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
+import io.vertx.mqtt.messages.codes.MqttPubRecReasonCode;
 import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 import io.vertx.mqtt.messages.codes.MqttUnsubAckReasonCode;
 import java.util.ArrayList;
@@ -220,6 +221,10 @@ public final class Session implements Subscriber {
       closeForProtocolError(MqttDisconnectReasonCode.TOPIC_NAME_INVALID, invalid);
       return;
     }
+    if (!connection.permissions().write()) {
+      denyPublish(m, qos);
+      return;
+    }
     Message message = new Message(key.instanceId(), m.topicName(), m.payload(), qos, m.isRetain(),
         MessageProperties.forwardable(m.properties()));
     switch (qos) {
@@ -241,6 +246,32 @@ public final class Session implements Subscriber {
         endpoint.publishReceived(m.messageId());
         counters.sent(PacketCounter.PUBREC, 4);
       }
+    }
+  }
+
+  /**
+   * Drops a PUBLISH the user may not send. MQTT 5 says why: PUBACK or PUBREC 0x87, which ends a QoS 2 flow
+   * [MQTT-4.3.3] (DISCONNECT 0x87 should the PUBREC work-around be unavailable). MQTT 3.1.1 has no code for it, so the client gets the normal acknowledgement [MQTT-3.3.5-2] and a
+   * QoS 2 flow runs to PUBCOMP, so that it is never left waiting.
+   */
+  private void denyPublish(MqttPublishMessage m, int qos) {
+    services.metrics().permissionDenied();
+    boolean mqtt5 = connection.mqtt5();
+    if (qos == 1) {
+      if (mqtt5) {
+        endpoint.publishAcknowledge(m.messageId(), MqttPubAckReasonCode.NOT_AUTHORIZED, MqttProperties.NO_PROPERTIES);
+      } else {
+        endpoint.publishAcknowledge(m.messageId());
+      }
+      counters.sent(PacketCounter.PUBACK, 4);
+    } else if (qos == 2) {
+      if (!mqtt5) {
+        endpoint.publishReceived(m.messageId());
+      } else if (!PubRecWithReason.send(endpoint, m.messageId(), MqttPubRecReasonCode.NOT_AUTHORIZED)) {
+        closeForProtocolError(MqttDisconnectReasonCode.NOT_AUTHORIZED, "QoS 2 PUBLISH not authorized");
+        return;
+      }
+      counters.sent(PacketCounter.PUBREC, 4);
     }
   }
 
@@ -273,6 +304,12 @@ public final class Session implements Subscriber {
         codes.add(connection.mqtt5() ? MqttSubAckReasonCode.TOPIC_FILTER_INVALID : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
         continue;
       }
+      if (!connection.permissions().read()) {
+        // MQTT 3.1.1 has one failure code, 0x80
+        codes.add(connection.mqtt5() ? MqttSubAckReasonCode.NOT_AUTHORIZED : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
+        services.metrics().permissionDenied();
+        continue;
+      }
       int qos = Math.min(ts.qualityOfService().value(), 2);
       Subscription subscription = new Subscription(filter, qos, this);
       Subscription previous = subscriptions.put(filter.text(), subscription);
@@ -292,15 +329,17 @@ public final class Session implements Subscriber {
       }
       endpoint.subscribeAcknowledge(m.messageId(), codes, MqttProperties.NO_PROPERTIES);
       counters.sent(PacketCounter.SUBACK, 4 + codes.size());
-      for (Subscription s : wantRetained) {
-        services.retained().match(key.instanceId(), s.filter()).onSuccess(messages -> {
-          for (Message r : messages) {
-            deliverHere(r, Math.min(r.qos(), s.qos()), true);
-          }
-        });
-      }
+      wantRetained.forEach(this::sendRetained);
     });
     publishSubscriptions();
+  }
+
+  private void sendRetained(Subscription s) {
+    services.retained().match(key.instanceId(), s.filter()).onSuccess(messages -> {
+      for (Message r : messages) {
+        deliverHere(r, Math.min(r.qos(), s.qos()), true);
+      }
+    });
   }
 
   void onUnsubscribe(MqttUnsubscribeMessage m) {
@@ -308,13 +347,7 @@ public final class Session implements Subscriber {
     List<MqttUnsubAckReasonCode> codes = new ArrayList<>();
     for (String topic : m.topics()) {
       bytes += 2 + ConnectionCounters.utf8Length(topic);
-      Subscription s = subscriptions.remove(topic);
-      if (s != null) {
-        services.subscriptions().remove(key.instanceId(), s);
-        codes.add(MqttUnsubAckReasonCode.SUCCESS);
-      } else {
-        codes.add(MqttUnsubAckReasonCode.NO_SUBSCRIPTION_EXISTED);
-      }
+      codes.add(removeSubscription(topic) ? MqttUnsubAckReasonCode.SUCCESS : MqttUnsubAckReasonCode.NO_SUBSCRIPTION_EXISTED);
     }
     counters.received(PacketCounter.UNSUBSCRIBE, bytes);
     if (connection.mqtt5()) {
@@ -325,6 +358,15 @@ public final class Session implements Subscriber {
     counters.sent(PacketCounter.UNSUBACK, 4);
     publishSubscriptions();
     checkpoint.flush();
+  }
+
+  private boolean removeSubscription(String topicFilter) {
+    Subscription s = subscriptions.remove(topicFilter);
+    if (s == null) {
+      return false;
+    }
+    services.subscriptions().remove(key.instanceId(), s);
+    return true;
   }
 
   void onPing() {
@@ -525,18 +567,62 @@ public final class Session implements Subscriber {
 
   /** Server shutdown: sends the will, ends the registry record and closes (MQTT 5: DISCONNECT 0x8B). */
   void shutdown() {
+    closeByServer(MqttDisconnectReasonCode.SERVER_SHUTTING_DOWN);
+  }
+
+  // ---- on behalf of an operator (NodeCommands); like every method here, on the session's context ----------------------
+
+  /**
+   * Closes the live connection (MQTT 5: DISCONNECT 0x98) and ends it as any close does: will sent, record updated, a
+   * persistent session kept. False when no connection is attached.
+   */
+  public boolean kick() {
+    return closeByServer(MqttDisconnectReasonCode.ADMINISTRATIVE_ACTION);
+  }
+
+  /**
+   * Subscribes as if the client had sent SUBSCRIBE (retain handling 0: matching retained messages are delivered); the
+   * user's PermRead does not apply to an operator. Completes when the route is recorded; false when the session ended.
+   */
+  public Future<Boolean> subscribeOnBehalf(TopicFilter filter, int qos) {
+    if (terminated) {
+      return Future.succeededFuture(false);
+    }
+    Subscription s = new Subscription(filter, qos, this);
+    subscriptions.put(filter.text(), s);
+    publishSubscriptions();
+    return Future.fromCompletionStage(services.subscriptions().add(key.instanceId(), s), context).map(v -> {
+      if (!filter.shared()) {
+        sendRetained(s);
+      }
+      return true;
+    });
+  }
+
+  /** Removes one subscription as if the client had sent UNSUBSCRIBE; false when there is none on that filter. */
+  public boolean unsubscribeOnBehalf(String topicFilter) {
+    if (!removeSubscription(topicFilter)) {
+      return false;
+    }
+    publishSubscriptions();
+    return true;
+  }
+
+  private boolean closeByServer(MqttDisconnectReasonCode reason) {
     MqttEndpoint ep = endpoint;
     if (ep == null) {
-      return;
+      return false;
     }
-    close(ep, MqttDisconnectReasonCode.SERVER_SHUTTING_DOWN);
+    close(ep, reason);
     onConnectionClosed();
+    return true;
   }
 
   private void publishWill() {
     MqttWill w = will;
     will = null;
-    if (w == null || w.getWillTopic() == null || TopicName.invalidReason(w.getWillTopic()) != null) {
+    // a will is a publish: a user without PermWrite has none sent
+    if (w == null || !connection.permissions().write() || w.getWillTopic() == null || TopicName.invalidReason(w.getWillTopic()) != null) {
       return;
     }
     Message message = new Message(key.instanceId(), w.getWillTopic(),

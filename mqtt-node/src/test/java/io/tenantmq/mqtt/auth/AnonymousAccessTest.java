@@ -12,11 +12,11 @@ import io.tenantmq.mqtt.TestNode;
 import io.vertx.core.net.SocketAddress;
 import org.junit.jupiter.api.Test;
 
-/** The demo-style instance lets anonymous clients in from loopback only, and refuses credentials it cannot check. */
+/** The demo-style instance lets anonymous clients in from loopback only; credentials of no user are refused. */
 class AnonymousAccessTest {
 
   @Test
-  void credentialsAreRefusedAsBadUsernameOrPassword() throws Exception {
+  void credentialsOfNoUserAreRefusedAsBadUsernameOrPassword() throws Exception {
     int port = TestNode.shared().mqttPort();
     var v3 = catchThrowableOfType(Mqtt3ConnAckException.class, () -> Mqtt3Client.builder().identifier("cred-v3")
         .serverHost("127.0.0.1").serverPort(port).buildBlocking()
