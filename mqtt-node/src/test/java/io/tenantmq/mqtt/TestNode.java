@@ -1,5 +1,6 @@
 package io.tenantmq.mqtt;
 
+import com.hazelcast.cluster.Address;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tenantmq.control.cluster.ClusterNodes;
 import io.tenantmq.control.registry.ClientRegistry;
@@ -12,9 +13,13 @@ import io.tenantmq.control.tenant.TenantDirectory;
 import io.tenantmq.mqtt.cluster.ClusterMember;
 import io.tenantmq.mqtt.cluster.ClusterMemberOptions;
 import io.tenantmq.mqtt.listener.Transport;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -63,6 +68,12 @@ public final class TestNode implements AutoCloseable {
     return shared;
   }
 
+  /**
+   * The member addresses of each cluster started here. Other test JVMs on the machine take ports from 5701 up, and a
+   * join list of a bare host only probes the first few, so later members are told where the earlier ones are.
+   */
+  private static final Map<String, List<String>> MEMBERS = new ConcurrentHashMap<>();
+
   public static TestNode start(String clusterName, String nodeName, MqttNodeOptions options) throws Exception {
     return start(clusterName, nodeName, options, null);
   }
@@ -70,9 +81,13 @@ public final class TestNode implements AutoCloseable {
   /** A node whose durable maps write through to {@code store} (null: memory only); the caller closes the store. */
   public static TestNode start(String clusterName, String nodeName, MqttNodeOptions options, DurableStore store)
       throws Exception {
+    List<String> joinList = new ArrayList<>(List.of("127.0.0.1"));
+    joinList.addAll(MEMBERS.getOrDefault(clusterName, List.of()));
     ClusterMember member = ClusterMember.start(
-        new ClusterMemberOptions(clusterName, nodeName, "127.0.0.1", 0, List.of("127.0.0.1"), store), null, null)
+        new ClusterMemberOptions(clusterName, nodeName, "127.0.0.1", 0, joinList, store), null, null)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Address address = member.hazelcast().getCluster().getLocalMember().getAddress();
+    MEMBERS.computeIfAbsent(clusterName, c -> new CopyOnWriteArrayList<>()).add(address.getHost() + ":" + address.getPort());
     ExecutorService blocking = Executors.newFixedThreadPool(4, r -> {
       Thread t = new Thread(r, "tenantmq-blocking-" + nodeName);
       t.setDaemon(true);
