@@ -582,7 +582,8 @@ public final class Session implements Subscriber {
 
   /**
    * Subscribes as if the client had sent SUBSCRIBE (retain handling 0: matching retained messages are delivered); the
-   * user's PermRead does not apply to an operator. Completes when the route is recorded; false when the session ended.
+   * user's PermRead does not apply to an operator. Completes when the route (and a persistent session) is stored; false
+   * when the session ended.
    */
   public Future<Boolean> subscribeOnBehalf(TopicFilter filter, int qos) {
     if (terminated) {
@@ -591,7 +592,8 @@ public final class Session implements Subscriber {
     Subscription s = new Subscription(filter, qos, this);
     subscriptions.put(filter.text(), s);
     publishSubscriptions();
-    return Future.fromCompletionStage(services.subscriptions().add(key.instanceId(), s), context).map(v -> {
+    Future<?> routed = Future.fromCompletionStage(services.subscriptions().add(key.instanceId(), s), context);
+    return Future.all(routed, checkpoint.flush()).map(v -> {
       if (!filter.shared()) {
         sendRetained(s);
       }
@@ -605,6 +607,7 @@ public final class Session implements Subscriber {
       return false;
     }
     publishSubscriptions();
+    checkpoint.flush();
     return true;
   }
 
