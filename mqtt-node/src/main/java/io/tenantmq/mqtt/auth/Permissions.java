@@ -11,6 +11,9 @@ public record Permissions(boolean read, boolean write) {
   /** Anonymous loopback clients of an instance that admits them may do both. */
   public static final Permissions ALL = new Permissions(true, true);
 
+  /** A session held without a connection (adopted from a gone node): nothing is published on its behalf. */
+  public static final Permissions NONE = new Permissions(false, false);
+
   public static Permissions of(MqttUser user) {
     return new Permissions(user.permRead(), user.permWrite());
   }

@@ -1,6 +1,7 @@
 package io.tenantmq.mqtt.session;
 
 import io.tenantmq.control.registry.ClientKey;
+import io.tenantmq.mqtt.auth.Permissions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -73,7 +74,8 @@ public final class OrphanAdoption {
       return services.store().remove(key, stored.incarnation()).map(false);
     }
     Context context = ((VertxInternal) services.vertx()).createEventLoopContext();
-    ConnectionInfo none = new ConnectionInfo(stored.incarnation(), "", 4, 0, false, null, stored.offlineSinceMillis());
+    ConnectionInfo none = new ConnectionInfo(stored.incarnation(), "", 4, 0, false, null, stored.offlineSinceMillis(),
+        Permissions.NONE);
     Session session = new Session(key, context, services, none, stored.expirySeconds(),
         services.options().getMaxInflight());
     Promise<Boolean> done = Promise.promise();
