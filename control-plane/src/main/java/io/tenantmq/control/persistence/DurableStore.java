@@ -114,8 +114,9 @@ public final class DurableStore implements AutoCloseable {
   /**
    * H2 by default writes committed changes to its file up to half a second later, so a killed process would lose
    * them: write-through needs {@code WRITE_DELAY=0}. H2 also closes the database from its own shutdown hook, which
-   * would fail the writes of a clean stop that runs in ours; the pool closes it instead. A URL that sets either
-   * keeps its own value.
+   * would fail the writes of a clean stop that runs in ours; the pool closes it instead (except with
+   * {@code AUTO_SERVER=TRUE}, the mode in which several processes share one file, which H2 allows only with its hook).
+   * A URL that sets either keeps its own value.
    */
   static String durableH2(String url) {
     String upper = url.toUpperCase(Locale.ROOT);
@@ -123,7 +124,7 @@ public final class DurableStore implements AutoCloseable {
     if (!upper.contains(";WRITE_DELAY=")) {
       u.append(";WRITE_DELAY=0");
     }
-    if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+    if (!upper.contains(";DB_CLOSE_ON_EXIT=") && !upper.contains(";AUTO_SERVER=TRUE")) {
       u.append(";DB_CLOSE_ON_EXIT=FALSE");
     }
     return u.toString();

@@ -29,6 +29,7 @@ final class Schema {
   /** The newest version this build knows. */
   static final int VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
   private Schema() {
@@ -36,7 +37,7 @@ final class Schema {
 
   /** Brings the database to {@link #VERSION}; fails when it is newer than this build. */
   static void migrate(Connection connection, SqlDialect dialect) throws SQLException {
-    locked(connection, dialect, () -> {
+    locked(connection, dialect, () -> onceMoreIfRaced(() -> {
       execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY,"
           + " description VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
       int current = currentVersion(connection);
@@ -60,7 +61,7 @@ final class Schema {
           });
         }
       }
-    });
+    }));
   }
 
   static int currentVersion(Connection connection) throws SQLException {
@@ -83,7 +84,7 @@ final class Schema {
   /** Creates the map's table unless it exists and records it in {@code durable_maps}; returns the table name. */
   static String ensureMapTable(Connection connection, SqlDialect dialect, String mapName) throws SQLException {
     String table = tableName(mapName);
-    locked(connection, dialect, () -> inTransaction(connection, () -> {
+    locked(connection, dialect, () -> onceMoreIfRaced(() -> inTransaction(connection, () -> {
       // key_id: SHA-256 of key_text, unique and fixed-width whatever the key's length; key_data: the serialized key,
       // what loadAllKeys returns; value_data: the serialized value
       execute(connection, "CREATE TABLE IF NOT EXISTS " + table + " (key_id CHAR(64) PRIMARY KEY,"
@@ -109,12 +110,27 @@ final class Schema {
       } else if (!registered.equals(mapName)) {
         throw new DurableStoreException("maps '" + registered + "' and '" + mapName + "' would share table " + table);
       }
-    }));
+    })));
     return table;
   }
 
   private interface SqlWork {
     void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} again when it lost a race for a row (SQLState 23505, unique violation): processes sharing an H2
+   * file ({@code AUTO_SERVER=TRUE}) take no schema lock, and the second attempt sees what the winner wrote.
+   */
+  private static void onceMoreIfRaced(SqlWork work) throws SQLException {
+    try {
+      work.run();
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      work.run();
+    }
   }
 
   private static void locked(Connection connection, SqlDialect dialect, SqlWork work) throws SQLException {

@@ -16,7 +16,8 @@ enum SqlDialect {
 
     @Override
     void lockSchema(Connection connection) {
-      // an H2 file is open in one process only (H2 locks the file), so nobody else migrates it meanwhile
+      // an H2 file is open in one process, or shared through AUTO_SERVER, where H2 serializes DDL itself and a lost
+      // race for a schema row is retried (Schema.onceMoreIfRaced)
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tenantmq.control.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantmq.control.tenant.Tenant;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,17 @@ class H2MapStoreTest extends MapStoreContract {
         .isEqualTo("jdbc:h2:file:/d/tenantmq;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
     assertThat(DurableStore.durableH2("jdbc:h2:file:/d/x;write_delay=100;DB_CLOSE_ON_EXIT=TRUE"))
         .isEqualTo("jdbc:h2:file:/d/x;write_delay=100;DB_CLOSE_ON_EXIT=TRUE");
+    assertThat(DurableStore.durableH2("jdbc:h2:file:/shared/tenantmq;AUTO_SERVER=TRUE"))
+        .isEqualTo("jdbc:h2:file:/shared/tenantmq;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+  }
+
+  @Test
+  void severalStoresShareOneFileInAutoServerMode() throws Exception {
+    String url = DurableStore.h2Url(dataDir.resolve(UUID.randomUUID().toString())) + ";AUTO_SERVER=TRUE";
+    try (DurableStore first = DurableStore.open(url); DurableStore second = DurableStore.open(url)) {
+      first.<String, Tenant>mapStore("t.tenants").store("a", new Tenant("a", "from the first", 1));
+      assertThat(second.<String, Tenant>mapStore("t.tenants").load("a").name()).isEqualTo("from the first");
+    }
   }
 
   @Test

@@ -20,6 +20,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +124,35 @@ abstract class MapStoreContract {
     }
     assertThat(queryInts(url, "SELECT version FROM schema_version")).containsExactly(Schema.VERSION);
     assertThat(queryStrings(url, "SELECT table_name FROM durable_maps")).containsExactly("tmq_tenants");
+  }
+
+  @Test
+  void storesOpeningTogetherOnOneDatabaseMigrateItOnce() throws Exception {
+    String url = newDatabaseUrl();
+    int members = 4;
+    ExecutorService starting = Executors.newFixedThreadPool(members);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<DurableStore>> opened = new ArrayList<>();
+      for (int i = 0; i < members; i++) {
+        opened.add(starting.submit(() -> {
+          go.await();
+          DurableStore store = DurableStore.open(url);
+          store.mapStore("tenantmq.tenants");
+          store.mapStore("tenantmq.instances");
+          return store;
+        }));
+      }
+      go.countDown();
+      for (Future<DurableStore> f : opened) {
+        f.get(60, TimeUnit.SECONDS).close();
+      }
+    } finally {
+      starting.shutdownNow();
+    }
+    assertThat(queryInts(url, "SELECT version FROM schema_version")).containsExactly(Schema.VERSION);
+    assertThat(queryStrings(url, "SELECT table_name FROM durable_maps"))
+        .containsExactlyInAnyOrder("tmq_tenants", "tmq_instances");
   }
 
   @Test
