@@ -10,6 +10,8 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
@@ -130,6 +132,10 @@ class DurableRestartTest {
         .get("Response");
     assertThat(users.get("Data").get(0).get("Username").asText()).isEqualTo("sensor-1");
     assertThat(users.get("TotalCount").asInt()).isEqualTo(1);
+    // and the user's password hash still lets the device in, the wrong password still does not
+    assertThat(mqttLogin(restarted, "sensor-1@" + instance, "pw-1")).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
+    assertThat(mqttLogin(restarted, "sensor-1@" + instance, "pw-2"))
+        .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD);
 
     Mqtt5AsyncClient resumed = persistentClient(restarted, sessionClient, sessionInbox);
     assertThat(resumed.connectWith().cleanStart(false).sessionExpiryInterval(3600).send().join().isSessionPresent())
@@ -150,6 +156,20 @@ class DurableRestartTest {
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The CONNACK reason code of an MQTT 5 login with this username and password. */
+  private static Mqtt5ConnAckReasonCode mqttLogin(JsonNode ports, String username, String password) {
+    Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("login-" + UUID.randomUUID()).serverHost("127.0.0.1")
+        .serverPort(ports.get("mqtt").asInt()).buildBlocking();
+    try {
+      Mqtt5ConnAckReasonCode code = client.connectWith().simpleAuth().username(username).password(bytes(password))
+          .applySimpleAuth().send().getReasonCode();
+      client.disconnect();
+      return code;
+    } catch (Mqtt5ConnAckException refused) {
+      return refused.getMqttMessage().getReasonCode();
+    }
   }
 
   private static CommonClient tencentClient(JsonNode ports, String secretId, String secretKey) {
