@@ -77,6 +77,7 @@ public final class MqttNode {
     BrokerMetrics.gauge(meters, "tenantmq.sessions", node, sessions::size);
     this.sessionStore = new HazelcastSessionStore(vertx, hazelcast);
     RetainStore retained = new HazelcastRetainStore(vertx, hazelcast);
+    BrokerMetrics.gauge(meters, "tenantmq.session.store.writes", node, sessionStore::writes);
     SessionServices services = new SessionServices(node, vertx, this.options, router, subscriptions,
         retained, registry, sessions, metrics, sessionStore);
     this.adoption = new OrphanAdoption(services, nodes::liveNodes);

@@ -95,7 +95,7 @@ class DurableSessionTest {
           false, null);
       pending.add(new Outbound(m, 1, false));
     }
-    SessionState state = new SessionState(offlineSinceMillis - 1000, subscriptions, List.of(), pending, Set.of());
+    SessionState state = new SessionState(System.currentTimeMillis() - 1000, subscriptions, List.of(), pending, Set.of());
     a.member.hazelcast().<ClientKey, StoredSession>getMap(MapNames.SESSIONS).set(key(clientId),
         new StoredSession(TestNode.INSTANCE_ID, node, UUID.randomUUID().toString(), state.encode().getBytes(),
             expirySeconds, offlineSinceMillis));
@@ -248,6 +248,30 @@ class DurableSessionTest {
     assertThat(stored(a, clientId).orElseThrow().decode().subscriptions()).hasSize(1);
     client.disconnectWith().sessionExpiryInterval(0).send();
     await().atMost(Duration.ofSeconds(5)).until(() -> stored(a, clientId).isEmpty());
+  }
+
+  @Test
+  void currentConnectionClaimsItsStoredSessionBackFromALateClaim() throws Exception {
+    String clientId = unique("reclaim");
+    String topic = unique("durable/reclaim");
+    MqttClient client = TestClients.paho3(a.mqttPort(), clientId, null);
+    client.connect(persistent());
+    try {
+      String channelId = TestClients.record(a, clientId).orElseThrow().channelId();
+      assertThat(stored(a, clientId).orElseThrow().incarnation()).isEqualTo(channelId);
+      // what the claim of a connection this one took over would leave behind, had it landed late
+      plant(clientId, "node-gone", Map.of(unique("durable/stale"), 1), List.of(), 300, 0);
+
+      client.subscribe(topic, 1);
+
+      StoredSession now = stored(a, clientId).orElseThrow();
+      assertThat(now.incarnation()).isEqualTo(channelId);
+      assertThat(now.node()).isEqualTo("node-a");
+      assertThat(now.decode().subscriptions()).containsOnlyKeys(topic);
+    } finally {
+      client.disconnect();
+      client.close();
+    }
   }
 
   @Test

@@ -186,26 +186,54 @@ public final class SessionCheckpoint {
     serving = served;
     waiting = new ArrayList<>();
     services.store().save(session.key(), snapshot()).onComplete(ar -> {
-      writing = false;
-      release(served);
-      if (ar.failed()) {
-        LOG.warn("session of {} not stored: {}", session.key(), ar.cause().toString());
-      } else if (!ar.result()) {
-        // a connection elsewhere claimed the session, or a clean start removed it
-        LOG.debug("stored session of {} belongs to another incarnation now", session.key());
-        stop();
-        session.superseded();
-        return;
-      }
-      if (!active()) {
-        return;
-      }
-      if (!waiting.isEmpty()) {
-        write();
-      } else if (dirty) {
-        changed();
+      if (ar.succeeded() && !ar.result()) {
+        reclaimOrEnd(served);
+      } else {
+        written(served, ar.cause());
       }
     });
+  }
+
+  private void written(List<Promise<Void>> served, Throwable failure) {
+    writing = false;
+    release(served);
+    if (failure != null) {
+      LOG.warn("session of {} not stored: {}", session.key(), failure.toString());
+    }
+    if (!active()) {
+      return;
+    }
+    if (!waiting.isEmpty()) {
+      write();
+    } else if (dirty) {
+      changed();
+    }
+  }
+
+  /**
+   * The store refused the write: the entry is gone or another incarnation's. Normally a connection elsewhere claimed
+   * the session or a clean start removed it, and this copy ends. But a connection the registry still names as the
+   * client's current one only lost a race against the late claim of a connection it took over: it claims the entry
+   * back (the registry is written before any claim, so the newest connection is the one it names).
+   */
+  private void reclaimOrEnd(List<Promise<Void>> served) {
+    ClientKey key = session.key();
+    String channelId = session.connection().channelId();
+    Future.fromCompletionStage(services.registry().get(key), session.context())
+        .compose(record -> record.isPresent() && record.get().channelId().equals(channelId) && active()
+            ? services.store().claim(key, snapshot(), false, System.currentTimeMillis()).map(true)
+            : Future.succeededFuture(false))
+        .onComplete(ar -> {
+          if (ar.failed() || ar.result()) {
+            written(served, ar.cause());
+            return;
+          }
+          LOG.debug("stored session of {} belongs to another incarnation now", key);
+          writing = false;
+          release(served);
+          stop();
+          session.superseded();
+        });
   }
 
   private static void release(List<Promise<Void>> promises) {
