@@ -6,6 +6,8 @@ import io.tenantmq.control.command.NodeCommands;
 import io.tenantmq.control.credential.CredentialService;
 import io.tenantmq.control.credential.HazelcastCredentialService;
 import io.tenantmq.control.credential.SecretCipher;
+import io.tenantmq.control.registry.ClientQuery;
+import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.control.registry.ClientRegistry;
 import io.tenantmq.control.registry.HazelcastClientRegistry;
 import io.tenantmq.control.tenant.HazelcastTenantDirectory;
@@ -41,14 +43,23 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
   }
 
   /**
-   * Deletes an instance with its MQTT users and declared topics; false when there was no such instance. The children
-   * go first, so a failure half-way leaves the instance in place and the delete can simply be repeated (an instance
-   * re-created with the same id never inherits old users).
+   * Deletes an instance with its MQTT users and declared topics, then closes its live connections; false when there
+   * was no such instance. The children go first, so a failure half-way leaves the instance in place and the delete can
+   * simply be repeated (an instance re-created with the same id never inherits old users). Connections close last,
+   * when no client can connect to the instance any more; failing to reach one does not fail the delete.
    */
   public CompletionStage<Boolean> deleteInstance(String instanceId) {
     return users.deleteAll(instanceId)
         .thenCompose(removed -> topics.deleteAll(instanceId))
-        .thenCompose(removed -> tenants.deleteInstance(instanceId));
+        .thenCompose(removed -> tenants.deleteInstance(instanceId))
+        .thenCompose(deleted -> disconnectAll(instanceId).handle((done, failure) -> deleted));
+  }
+
+  private CompletionStage<Void> disconnectAll(String instanceId) {
+    return registry.list(instanceId, ClientQuery.all()).thenCompose(records -> CompletableFuture.allOf(records.stream()
+        .filter(ClientRecord::connected)
+        .map(r -> commands.kick(r.key()).toCompletableFuture())
+        .toArray(CompletableFuture[]::new)));
   }
 
   /**

@@ -1,9 +1,13 @@
 package io.tenantmq.deploy.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.Credential;
 import io.tenantmq.control.topic.MqttTopic;
@@ -194,6 +198,24 @@ class AdminApiTest {
     assertThat(call("DELETE", "/admin/v1/instances/" + instance, null).status).isEqualTo(204);
     assertThat(await(control.users().list(instance))).isEmpty();
     assertThat(await(control.topics().list(instance))).isEmpty();
+  }
+
+  @Test
+  void deletedInstanceRefusesNewConnections() throws Exception {
+    // the demo instance is the one a plain anonymous loopback client lands in; no other test here uses it
+    String instance = fixture.node().demo().instanceId();
+    Mqtt5BlockingClient before = client();
+    before.connect();
+    before.disconnect();
+
+    assertThat(call("DELETE", "/admin/v1/instances/" + instance, null).status).isEqualTo(204);
+
+    assertThatThrownBy(() -> client().connect()).isInstanceOf(Mqtt5ConnAckException.class);
+  }
+
+  private static Mqtt5BlockingClient client() {
+    return Mqtt5Client.builder().identifier("doomed-" + UUID.randomUUID())
+        .serverHost("127.0.0.1").serverPort(fixture.mqttPort()).buildBlocking();
   }
 
   // --- credentials
