@@ -311,6 +311,8 @@ class DurableSessionTest {
     String clientId = unique("adopted");
     String topic = unique("durable/adopted");
     plant(clientId, "node-gone-at-start", Map.of(topic, 1), List.of("queued-before"), 300, System.currentTimeMillis());
+    String shortLived = unique("adopted-short");
+    plant(shortLived, "node-gone-at-start", Map.of(unique("durable/short"), 1), List.of(), 5, System.currentTimeMillis());
 
     TestNode e = TestNode.start(clusterName, "node-e-" + unique("start"), new MqttNodeOptions());
     try {
@@ -323,6 +325,9 @@ class DurableSessionTest {
       await().atMost(Duration.ofSeconds(5)).until(() -> storedPending(a, clientId) == 2);
 
       resumeAndExpect(b, clientId, "queued-before", "queued-after");
+      // an adopted session still ends when its expiry interval has passed since its client left
+      await().atMost(Duration.ofSeconds(15)).until(() -> stored(a, shortLived).isEmpty()
+          && e.node.sessions().get(key(shortLived)) == null);
     } finally {
       e.close();
     }

@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * meanwhile wins over the adopters the same way, or takes the session from the one that got it. After recreating a
  * session the adopter checks that the entry is still its own; if a connect claimed it in between, the adopted copy
  * ends at once.
+ *
+ * <p>What this leaves uncovered: messages published for a departed node's offline sessions after it stopped
+ * receiving and before an adopter's routes are in place. After a clean stop that is the moment between the node
+ * withdrawing its routes and the survivors seeing it leave; after a crash, the time the survivors take to notice
+ * (at most {@code hazelcast.max.no.heartbeat.seconds}, 6 s as {@code ClusterMember} configures it).
  */
 public final class OrphanAdoption {
 
