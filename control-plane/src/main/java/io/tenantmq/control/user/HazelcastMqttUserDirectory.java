@@ -3,14 +3,19 @@ package io.tenantmq.control.user;
 import com.hazelcast.core.HazelcastInstance;
 import io.tenantmq.control.cluster.MapNames;
 import io.tenantmq.control.cluster.ScopedRecords;
+import io.tenantmq.control.credential.PasswordHasher;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /** {@link MqttUserDirectory} on the Hazelcast map {@link MapNames#MQTT_USERS}. */
 public final class HazelcastMqttUserDirectory implements MqttUserDirectory {
+
+  /** Checked against when the user does not exist; matches no password anyone knows. */
+  private static final String UNKNOWN_USER_HASH = PasswordHasher.hash(UUID.randomUUID().toString());
 
   private final ScopedRecords<UserKey, MqttUser> users;
   private final Executor hashExecutor;
@@ -53,7 +58,12 @@ public final class HazelcastMqttUserDirectory implements MqttUserDirectory {
 
   @Override
   public CompletionStage<Optional<MqttUser>> authenticate(String instanceId, String username, String password) {
-    return users.get(new UserKey(instanceId, username)).thenApplyAsync(
-        found -> found.filter(u -> u.passwordMatches(password)), hashExecutor);
+    return users.get(new UserKey(instanceId, username)).thenApplyAsync(found -> {
+      if (found.isEmpty()) {
+        // as slow as a wrong password, so that timing does not tell which user names exist
+        PasswordHasher.matches(password, UNKNOWN_USER_HASH);
+      }
+      return found.filter(u -> u.passwordMatches(password));
+    }, hashExecutor);
   }
 }

@@ -48,16 +48,17 @@ public final class ConnectAuthenticator {
       return BAD_CREDENTIALS;
     }
     InstanceClaim c = claim.get();
-    // the instance first: an unknown one costs no password hash
-    return Future.fromCompletionStage(tenants.instance(c.instanceId()), context).compose(instance -> {
-      if (instance.isEmpty()) {
-        return BAD_CREDENTIALS;
-      }
-      return Future.fromCompletionStage(users.authenticate(c.instanceId(), c.username(), password), context)
-          .map(user -> user
-              .map(u -> AuthResult.accepted(instance.get(), u.username(), Permissions.of(u)))
+    // the password first, hashed whether or not the user and instance exist: timing tells nothing about either
+    return Future.fromCompletionStage(users.authenticate(c.instanceId(), c.username(), password), context)
+        .compose(user -> {
+          if (user.isEmpty()) {
+            return BAD_CREDENTIALS;
+          }
+          return Future.fromCompletionStage(tenants.instance(c.instanceId()), context).map(instance -> instance
+              .map(i -> AuthResult.accepted(i, user.get().username(), Permissions.of(user.get())))
+              // users outliving their instance (a delete in progress) let nobody in
               .orElse(AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS)));
-    });
+        });
   }
 
   private Future<AuthResult> anonymous(SocketAddress remote, Context context) {
