@@ -45,6 +45,9 @@ final class NodeWithTenants implements AutoCloseable {
   static final String VERSION = "2024-05-16";
 
   final TenantMqNode node;
+  final String clusterName;
+  /** The Hazelcast member port of {@link #node}, for other nodes to join. */
+  final int memberPort;
   final int mqttPort;
   final int httpPort;
   final ControlPlane control;
@@ -59,16 +62,15 @@ final class NodeWithTenants implements AutoCloseable {
   private final ExecutorService blocking = Executors.newFixedThreadPool(2);
 
   NodeWithTenants(Path dataDir) throws Exception {
-    String clusterName = "it-mqtt-" + UUID.randomUUID();
-    ConfigFile flags = new ConfigFile(null, "127.0.0.1", 0, 0, 0, null, dataDir.toString(), "node-mqtt-it",
-        clusterName, null, List.of("127.0.0.1"), null, null, null, null, null, null);
-    node = new TenantMqNode(ConfigLoader.resolve(ConfigFile.EMPTY, flags)).start();
-    JsonObject ports = new JsonObject(Files.readString(dataDir.resolve(PortsFile.FILE_NAME)));
+    clusterName = "it-mqtt-" + UUID.randomUUID();
+    node = start(dataDir, "node-mqtt-it", List.of("127.0.0.1"));
+    JsonObject ports = ports(dataDir);
     mqttPort = ports.getInteger("mqtt");
     httpPort = ports.getInteger("http");
 
     HazelcastInstance member = Hazelcast.getAllHazelcastInstances().stream()
         .filter(h -> h.getConfig().getClusterName().equals(clusterName)).findFirst().orElseThrow();
+    memberPort = member.getCluster().getLocalMember().getAddress().getPort();
     byte[] key = Base64.getDecoder().decode(Files.readString(dataDir.resolve("secret.key")).trim());
     control = ControlPlane.create(member, new SecretCipher(key), blocking);
 
@@ -82,6 +84,30 @@ final class NodeWithTenants implements AutoCloseable {
     credentialB = credential(join(control.credentials().issue(tenantIdB, CredentialKind.TENCENT, null, "it")));
     tenantA = sdk(credentialA, VERSION);
     tenantB = sdk(credentialB, VERSION);
+  }
+
+  /** A second node that joins this one's cluster (its own data directory and durable file); returns its MQTT port. */
+  OtherNode startAnother(Path dataDir, String nodeName) throws Exception {
+    TenantMqNode other = start(dataDir, nodeName, List.of("127.0.0.1:" + memberPort));
+    return new OtherNode(other, ports(dataDir).getInteger("mqtt"));
+  }
+
+  /** A node of the cluster other than the first. */
+  record OtherNode(TenantMqNode node, int mqttPort) implements AutoCloseable {
+    @Override
+    public void close() {
+      node.stop();
+    }
+  }
+
+  private TenantMqNode start(Path dataDir, String nodeName, List<String> members) throws Exception {
+    ConfigFile flags = new ConfigFile(null, "127.0.0.1", 0, 0, 0, null, dataDir.toString(), nodeName, clusterName,
+        null, members, null, null, null, null, null, null);
+    return new TenantMqNode(ConfigLoader.resolve(ConfigFile.EMPTY, flags)).start();
+  }
+
+  private static JsonObject ports(Path dataDir) throws Exception {
+    return new JsonObject(Files.readString(dataDir.resolve(PortsFile.FILE_NAME)));
   }
 
   /** The SDK's generic client for product {@code mqtt} in {@code version}, pointed at this node. */
