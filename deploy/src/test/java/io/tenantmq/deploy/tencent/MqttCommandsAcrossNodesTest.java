@@ -12,6 +12,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.tenantmq.deploy.NodeFixture;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class MqttCommandsAcrossNodesTest {
   @TempDir
   static Path secondDir;
   static NodeWithTenants it;
-  static NodeWithTenants.OtherNode second;
+  static NodeFixture second;
 
   @BeforeAll
   static void start() throws Exception {

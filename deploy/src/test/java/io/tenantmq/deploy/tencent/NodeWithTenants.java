@@ -18,10 +18,8 @@ import io.tenantmq.control.credential.IssuedCredential;
 import io.tenantmq.control.credential.SecretCipher;
 import io.tenantmq.control.tenant.Instance;
 import io.tenantmq.control.tenant.Tenant;
-import io.tenantmq.deploy.PortsFile;
+import io.tenantmq.deploy.NodeFixture;
 import io.tenantmq.deploy.TenantMqNode;
-import io.tenantmq.deploy.config.ConfigFile;
-import io.tenantmq.deploy.config.ConfigLoader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -44,6 +42,7 @@ final class NodeWithTenants implements AutoCloseable {
 
   static final String VERSION = "2024-05-16";
 
+  final NodeFixture first;
   final TenantMqNode node;
   final String clusterName;
   /** The Hazelcast member port of {@link #node}, for other nodes to join. */
@@ -63,10 +62,10 @@ final class NodeWithTenants implements AutoCloseable {
 
   NodeWithTenants(Path dataDir) throws Exception {
     clusterName = "it-mqtt-" + UUID.randomUUID();
-    node = start(dataDir, "node-mqtt-it", List.of("127.0.0.1"));
-    JsonObject ports = ports(dataDir);
-    mqttPort = ports.getInteger("mqtt");
-    httpPort = ports.getInteger("http");
+    first = NodeFixture.start(dataDir, null, clusterName, "node-mqtt-it", List.of("127.0.0.1"));
+    node = first.node();
+    mqttPort = first.mqttPort();
+    httpPort = first.httpPort();
 
     HazelcastInstance member = Hazelcast.getAllHazelcastInstances().stream()
         .filter(h -> h.getConfig().getClusterName().equals(clusterName)).findFirst().orElseThrow();
@@ -86,28 +85,9 @@ final class NodeWithTenants implements AutoCloseable {
     tenantB = sdk(credentialB, VERSION);
   }
 
-  /** A second node that joins this one's cluster (its own data directory and durable file); returns its MQTT port. */
-  OtherNode startAnother(Path dataDir, String nodeName) throws Exception {
-    TenantMqNode other = start(dataDir, nodeName, List.of("127.0.0.1:" + memberPort));
-    return new OtherNode(other, ports(dataDir).getInteger("mqtt"));
-  }
-
-  /** A node of the cluster other than the first. */
-  record OtherNode(TenantMqNode node, int mqttPort) implements AutoCloseable {
-    @Override
-    public void close() {
-      node.stop();
-    }
-  }
-
-  private TenantMqNode start(Path dataDir, String nodeName, List<String> members) throws Exception {
-    ConfigFile flags = new ConfigFile(null, "127.0.0.1", 0, 0, 0, null, dataDir.toString(), nodeName, clusterName,
-        null, members, null, null, null, null, null, null);
-    return new TenantMqNode(ConfigLoader.resolve(ConfigFile.EMPTY, flags)).start();
-  }
-
-  private static JsonObject ports(Path dataDir) throws Exception {
-    return new JsonObject(Files.readString(dataDir.resolve(PortsFile.FILE_NAME)));
+  /** A second node that joins this one's cluster, with its own data directory and durable file. */
+  NodeFixture startAnother(Path dataDir, String nodeName) throws Exception {
+    return NodeFixture.start(dataDir, null, clusterName, nodeName, List.of("127.0.0.1:" + memberPort));
   }
 
   /** The SDK's generic client for product {@code mqtt} in {@code version}, pointed at this node. */
@@ -150,7 +130,7 @@ final class NodeWithTenants implements AutoCloseable {
   @Override
   public void close() {
     try {
-      node.stop();
+      first.close();
     } finally {
       blocking.shutdownNow();
     }
