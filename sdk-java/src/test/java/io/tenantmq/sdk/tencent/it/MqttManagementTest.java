@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import io.tenantmq.sdk.tencent.Filter;
 import io.tenantmq.sdk.tencent.mqtt.MqttApi;
 import io.tenantmq.sdk.tencent.mqtt.MqttModels.CreateTopicRequest;
@@ -132,6 +133,18 @@ class MqttManagementTest {
     await(mqtt.deleteUser(new DeleteUserRequest(product.instanceId(), username)));
     assertThat(await(mqtt.describeUserList(new DescribeUserListRequest(product.instanceId(),
         List.of(Filter.of("Username", username)), null, null))).totalCount()).isZero();
+  }
+
+  @Test
+  void userCreatedThroughTheApiLogsInWithItsPasswordOnlyUntilDeleted() throws Exception {
+    String username = unique("sdk_login_");
+    await(mqtt.createUser(new CreateUserRequest(product.instanceId(), username, "pw_" + username, null)));
+
+    assertThat(product.login(username, "pw_" + username)).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
+    assertThat(product.login(username, "wrong")).isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD);
+
+    await(mqtt.deleteUser(new DeleteUserRequest(product.instanceId(), username)));
+    assertThat(product.login(username, "pw_" + username)).isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD);
   }
 
   @Test

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.CredentialKind;
 import io.tenantmq.control.credential.IssuedCredential;
@@ -14,6 +16,7 @@ import io.tenantmq.deploy.config.ConfigFile;
 import io.tenantmq.deploy.config.ConfigLoader;
 import io.tenantmq.sdk.tencent.TencentClientOptions;
 import io.tenantmq.sdk.tencent.TencentStyleClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -97,6 +100,20 @@ final class TenantMqUnderTest {
         .serverPort(mqttPort()).buildBlocking();
     mqtt.connectWith().cleanStart(cleanStart).sessionExpiryInterval(sessionExpirySeconds).keepAlive(30).send();
     return mqtt;
+  }
+
+  /** Logs in as {@code username@instanceId} and out again; the CONNACK's reason code either way. */
+  Mqtt5ConnAckReasonCode login(String username, String password) {
+    Mqtt5BlockingClient mqtt = Mqtt5Client.builder().identifier("sdk-login-" + UUID.randomUUID().toString().substring(0, 8))
+        .serverHost("127.0.0.1").serverPort(mqttPort()).buildBlocking();
+    try {
+      Mqtt5ConnAckReasonCode code = mqtt.connectWith().simpleAuth().username(username + "@" + instanceId())
+          .password(password.getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send().getReasonCode();
+      mqtt.disconnect();
+      return code;
+    } catch (Mqtt5ConnAckException refused) {
+      return refused.getMqttMessage().getReasonCode();
+    }
   }
 
   static <T> T await(CompletableFuture<T> future) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import io.tenantmq.sdk.tencent.Filter;
 import io.tenantmq.sdk.tencent.trocket.TrocketApi;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.CreateMQTTInstanceRequest;
@@ -99,7 +100,7 @@ class TrocketManagementTest {
   }
 
   @Test
-  void userIsCreatedListedModifiedAndIsDeleted() throws Exception {
+  void userIsCreatedListedModifiedLogsInAndIsDeleted() throws Exception {
     String username = unique("sdk_user_");
     await(trocket.createMQTTUser(new CreateMQTTUserRequest(product.instanceId(), "for the sdk test", true, true,
         username, "s3cret-" + username)));
@@ -111,6 +112,9 @@ class TrocketManagementTest {
     assertThat(created.password()).as("never echoed").isNullOrEmpty();
     assertThat(created.createdTime()).as("seconds").isLessThanOrEqualTo(System.currentTimeMillis() / 1000);
 
+    // a real client logs in with it, naming the instance in the username
+    assertThat(product.login(username, "s3cret-" + username)).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
+
     await(trocket.modifyMQTTUser(new ModifyMQTTUserRequest(product.instanceId(), username, true, false, "read only")));
     MQTTUserItem modified = onlyUser(username);
     assertThat(modified.permWrite()).isFalse();
@@ -121,6 +125,7 @@ class TrocketManagementTest {
         product.instanceId(), List.of(Filter.of("Username", username)), null, null)));
     assertThat(after.totalCount()).isZero();
     assertThat(after.data()).isEmpty();
+    assertThat(product.login(username, "s3cret-" + username)).isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD);
   }
 
   @Test
@@ -131,6 +136,7 @@ class TrocketManagementTest {
 
     assertThat(password).isNotBlank();
     assertThat(onlyUser(username).password()).isNullOrEmpty();
+    assertThat(product.login(username, password)).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
     await(trocket.deleteMQTTUser(new DeleteMQTTUserRequest(product.instanceId(), username)));
   }
 
