@@ -16,7 +16,12 @@ public final class TencentApi {
   }
 
   public static void mount(Router router, GatewayContext context) {
-    TencentRequestHandler handler = new TencentRequestHandler(context, TencentActions.table(), Clock.systemUTC());
+    mount(router, context, Clock.systemUTC());
+  }
+
+  /** With the clock the ±300 s window is checked against (tests pin it to replay recorded requests). */
+  static void mount(Router router, GatewayContext context, Clock clock) {
+    TencentRequestHandler handler = new TencentRequestHandler(context, TencentActions.table(), clock);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     router.route("/")
         // only a POST has a body; the body handler fails a form-encoded GET, which is allowed here
