@@ -12,6 +12,7 @@ import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.control.registry.ClientState;
 import io.tenantmq.control.registry.PacketCounter;
 import io.tenantmq.control.registry.TrafficCounters;
+import io.tenantmq.control.topic.MqttTopic;
 import io.tenantmq.gateway.GatewayOptions;
 import io.tenantmq.gateway.tencent.SignedClient.Reply;
 import io.vertx.core.json.JsonArray;
@@ -227,6 +228,19 @@ class TencentApiTest {
     Reply reply = client.get("DescribeMQTTClient", V, "InstanceId=mqtt-a1&ClientId=dev-1");
     assertThat(reply.errorCode()).isNull();
     assertThat(reply.response().getString("ClientAddress")).isEqualTo("10.0.0.7:50123");
+  }
+
+  @Test
+  void formEncodedGetNestsFiltersAndReadsIntegers() {
+    join(gw.control.topics().create(new MqttTopic("mqtt-a1", "door/1", "front", 0, 0)));
+    join(gw.control.topics().create(new MqttTopic("mqtt-a1", "window/1", "", 0, 0)));
+    Reply reply = client.get("DescribeMQTTTopicList", V,
+        "InstanceId=mqtt-a1&Limit=10&Filters.0.Name=TopicName&Filters.0.Values.0=DOOR");
+    assertThat(reply.errorCode()).isNull();
+    assertThat(reply.response().getLong("TotalCount")).isEqualTo(1);
+    assertThat(reply.response().getJsonArray("Data").getJsonObject(0).getString("Remark")).isEqualTo("front");
+    assertThat(client.get("DescribeMQTTTopicList", V, "InstanceId=mqtt-a1&Limit=ten").errorCode())
+        .isEqualTo("InvalidParameterValue");
   }
 
   @Test
