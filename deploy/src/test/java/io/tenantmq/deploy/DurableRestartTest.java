@@ -1,6 +1,8 @@
 package io.tenantmq.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.tenantmq.deploy.OutsideClients.admin;
+import static io.tenantmq.deploy.OutsideClients.mqttLogin;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,13 +12,9 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.tencentcloudapi.common.CommonClient;
-import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import io.tenantmq.control.persistence.DurableStore;
 import io.tenantmq.deploy.demo.DemoTenant;
 import java.io.IOException;
@@ -76,13 +74,13 @@ class DurableRestartTest {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String tenant = "tenant-" + suffix;
     String instance = "mqtt-" + suffix;
-    assertThat(admin(ports, token, "POST", "/admin/v1/tenants",
+    assertThat(admin(ports.get("http").asInt(), token, "POST", "/admin/v1/tenants",
         "{\"tenantId\":\"" + tenant + "\",\"name\":\"Durable Ltd\"}").statusCode()).isEqualTo(201);
-    assertThat(admin(ports, token, "POST", "/admin/v1/tenants/" + tenant + "/instances",
+    assertThat(admin(ports.get("http").asInt(), token, "POST", "/admin/v1/tenants/" + tenant + "/instances",
         "{\"instanceId\":\"" + instance + "\"}").statusCode()).isEqualTo(201);
-    JsonNode credential = JSON.readTree(admin(ports, token, "POST", "/admin/v1/tenants/" + tenant + "/credentials",
+    JsonNode credential = JSON.readTree(admin(ports.get("http").asInt(), token, "POST", "/admin/v1/tenants/" + tenant + "/credentials",
         "{\"remark\":\"restart\"}").body());
-    assertThat(admin(ports, token, "POST", "/admin/v1/instances/" + instance + "/users",
+    assertThat(admin(ports.get("http").asInt(), token, "POST", "/admin/v1/instances/" + instance + "/users",
         "{\"username\":\"sensor-1\",\"password\":\"pw-1\"}").statusCode()).isEqualTo(201);
 
     // a persistent session with one subscription, and a message queued for it while its client is away
@@ -120,21 +118,21 @@ class DurableRestartTest {
     assertThat(retainedMessages(restarted, prefix, kept)).containsExactly(kept);
 
     // the operator token, the tenant and its instance, through the admin API
-    HttpResponse<String> tenantAgain = admin(restarted, token, "GET", "/admin/v1/tenants/" + tenant, null);
+    HttpResponse<String> tenantAgain = admin(restarted.get("http").asInt(), token, "GET", "/admin/v1/tenants/" + tenant, null);
     assertThat(tenantAgain.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(tenantAgain.body()).get("name").asText()).isEqualTo("Durable Ltd");
-    assertThat(admin(restarted, token, "GET", "/admin/v1/tenants/" + tenant + "/instances", null).body())
+    assertThat(admin(restarted.get("http").asInt(), token, "GET", "/admin/v1/tenants/" + tenant + "/instances", null).body())
         .contains("\"" + instance + "\"");
     // the credential's sealed secret still signs, and the user is listed, through the official Tencent SDK
-    CommonClient sdk = tencentClient(restarted, credential.get("credentialId").asText(),
+    CommonClient sdk = OutsideClients.tencent(restarted.get("http").asInt(), credential.get("credentialId").asText(),
         credential.get("secret").asText());
     JsonNode users = JSON.readTree(sdk.call("DescribeUserList", "{\"InstanceId\":\"" + instance + "\"}"))
         .get("Response");
     assertThat(users.get("Data").get(0).get("Username").asText()).isEqualTo("sensor-1");
     assertThat(users.get("TotalCount").asInt()).isEqualTo(1);
     // and the user's password hash still lets the device in, the wrong password still does not
-    assertThat(mqttLogin(restarted, "sensor-1@" + instance, "pw-1")).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
-    assertThat(mqttLogin(restarted, "sensor-1@" + instance, "pw-2"))
+    assertThat(mqttLogin(restarted.get("mqtt").asInt(), "sensor-1@" + instance, "pw-1")).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
+    assertThat(mqttLogin(restarted.get("mqtt").asInt(), "sensor-1@" + instance, "pw-2"))
         .isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD);
 
     Mqtt5AsyncClient resumed = persistentClient(restarted, sessionClient, sessionInbox);
@@ -147,38 +145,6 @@ class DurableRestartTest {
     assertThat(payloadOf(sessionInbox.poll(20, TimeUnit.SECONDS))).isEqualTo("live");
     publisherAgain.disconnect();
     resumed.disconnect().join();
-  }
-
-  private static HttpResponse<String> admin(JsonNode ports, String token, String method, String path, String body)
-      throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get("http").asInt() + path))
-            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The CONNACK reason code of an MQTT 5 login with this username and password. */
-  private static Mqtt5ConnAckReasonCode mqttLogin(JsonNode ports, String username, String password) {
-    Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("login-" + UUID.randomUUID()).serverHost("127.0.0.1")
-        .serverPort(ports.get("mqtt").asInt()).buildBlocking();
-    try {
-      Mqtt5ConnAckReasonCode code = client.connectWith().simpleAuth().username(username).password(bytes(password))
-          .applySimpleAuth().send().getReasonCode();
-      client.disconnect();
-      return code;
-    } catch (Mqtt5ConnAckException refused) {
-      return refused.getMqttMessage().getReasonCode();
-    }
-  }
-
-  private static CommonClient tencentClient(JsonNode ports, String secretId, String secretKey) {
-    HttpProfile http = new HttpProfile();
-    http.setEndpoint("127.0.0.1:" + ports.get("http").asInt());
-    http.setProtocol(HttpProfile.REQ_HTTP);
-    ClientProfile profile = new ClientProfile();
-    profile.setHttpProfile(http);
-    return new CommonClient("mqtt", "2024-05-16", new Credential(secretId, secretKey), "ap-guangzhou", profile);
   }
 
   /** A client (not yet connected) whose every incoming message, resumed subscriptions included, goes to {@code inbox}. */
