@@ -122,6 +122,27 @@ class DescribeMQTTClientSdkTest {
   }
 
   @Test
+  void demoCredentialsFileIsAllATenantNeedsToDescribeAClient() throws Exception {
+    JsonNode demo = Sdk.JSON.readTree(product.dataDir.resolve("demo-credentials.json").toFile());
+    CommonClient demoSdk = product.sdk(demo.at("/tencent/secretId").asText(), demo.at("/tencent/secretKey").asText(),
+        "2023-03-08");
+    String clientId = "tour-" + UUID.randomUUID().toString().substring(0, 8);
+    Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier(clientId)
+        .serverHost("127.0.0.1").serverPort(product.mqttPort).buildBlocking();
+    client.connect();
+    try {
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        JsonNode r = Sdk.call(demoSdk, "DescribeMQTTClient",
+            Map.of("InstanceId", demo.get("instanceId").asText(), "ClientId", clientId));
+        assertThat(r.get("ConnectionStatus").asText()).isEqualTo("CONNECTED");
+        assertThat(r.get("ClientId").asText()).isEqualTo(clientId);
+      });
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  @Test
   void unknownClientIsResourceNotFoundClient() {
     var e = Sdk.error(sdk, "DescribeMQTTClient", Map.of("InstanceId", instanceId, "ClientId", "nobody-here"));
     assertThat(e.getErrorCode()).isEqualTo("ResourceNotFound.Client");

@@ -1,7 +1,6 @@
 package io.tenantmq.deploy.tencent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
@@ -11,32 +10,29 @@ import io.tenantmq.control.credential.CredentialKind;
 import io.tenantmq.control.credential.IssuedCredential;
 import io.tenantmq.control.tenant.Instance;
 import io.tenantmq.control.tenant.Tenant;
-import io.tenantmq.deploy.PortsFile;
+import io.tenantmq.deploy.NodeFixture;
 import io.tenantmq.deploy.TenantMqNode;
-import io.tenantmq.deploy.config.ConfigFile;
-import io.tenantmq.deploy.config.ConfigLoader;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole product in this JVM, started once for every Tencent API test class: a {@link TenantMqNode} on ephemeral
- * ports with a temporary data directory, as the launcher starts it.
+ * The whole product in this JVM ({@link NodeFixture}), started once and shared by the trocket test classes, with
+ * helpers to make tenants and credentials through its control plane and to point the official SDK at it.
  */
 final class ProductNode {
 
   private static ProductNode shared;
 
   final TenantMqNode node;
+  final java.nio.file.Path dataDir;
   final int httpPort;
   final int mqttPort;
   final int wsPort;
 
-  private ProductNode(TenantMqNode node, JsonNode ports) {
+  private ProductNode(TenantMqNode node, java.nio.file.Path dataDir, JsonNode ports) {
     this.node = node;
+    this.dataDir = dataDir;
     this.httpPort = ports.get("http").asInt();
     this.mqttPort = ports.get("mqtt").asInt();
     this.wsPort = ports.get("ws").asInt();
@@ -44,12 +40,9 @@ final class ProductNode {
 
   static synchronized ProductNode shared() throws Exception {
     if (shared == null) {
-      Path dataDir = Files.createTempDirectory("tenantmq-tencent-it");
-      ConfigFile flags = new ConfigFile(null, "127.0.0.1", 0, 0, 0, null, dataDir.toString(), "node-tencent-it",
-          "it-" + UUID.randomUUID(), null, List.of("127.0.0.1"), null, null, null, null, null, null);
-      TenantMqNode node = new TenantMqNode(ConfigLoader.resolve(ConfigFile.EMPTY, flags)).start();
-      shared = new ProductNode(node, new ObjectMapper().readTree(dataDir.resolve(PortsFile.FILE_NAME).toFile()));
-      Runtime.getRuntime().addShutdownHook(new Thread(node::stop));
+      NodeFixture fixture = NodeFixture.start(Files.createTempDirectory("tenantmq-tencent-it"), null);
+      shared = new ProductNode(fixture.node(), fixture.dataDir(), fixture.ports());
+      Runtime.getRuntime().addShutdownHook(new Thread(fixture::close));
     }
     return shared;
   }
