@@ -2,6 +2,8 @@ package io.tenantmq.deploy.config;
 
 import io.tenantmq.deploy.Role;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,12 +51,12 @@ public record TenantMqConfig(
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof SecretKey k && java.security.MessageDigest.isEqual(bytes, k.bytes);
+      return o instanceof SecretKey k && MessageDigest.isEqual(bytes, k.bytes);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Arrays.hashCode(bytes);
+      return Arrays.hashCode(bytes);
     }
 
     @Override

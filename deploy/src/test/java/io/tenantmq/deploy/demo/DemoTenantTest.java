@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.Credential;
 import io.tenantmq.control.user.MqttUser;
@@ -12,10 +17,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +110,32 @@ class DemoTenantTest {
     assertThat(user.permWrite()).isTrue();
 
     assertThat(adminStatus(fixture, demo.at("/admin/token").asText())).isEqualTo(200);
+
+    // a real MQTT client logs in with the mqtt section, as is and as user@instanceId, and may subscribe and publish
+    String username = demo.at("/mqtt/username").asText();
+    String password = demo.at("/mqtt/password").asText();
+    assertPublishAndSubscribe(fixture, username, password);
+    assertPublishAndSubscribe(fixture, username + "@" + demo.get("instanceId").asText(), password);
+  }
+
+  private static void assertPublishAndSubscribe(NodeFixture fixture, String username, String password)
+      throws Exception {
+    Mqtt5BlockingClient client = Mqtt5Client.builder().identifier("demo-" + UUID.randomUUID())
+        .serverHost("127.0.0.1").serverPort(fixture.mqttPort())
+        .simpleAuth().username(username).password(password.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+        .buildBlocking();
+    client.connect();
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes = client.publishes(MqttGlobalPublishFilter.ALL)) {
+      String topic = "demo/" + UUID.randomUUID();
+      client.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+      client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload("hi".getBytes(StandardCharsets.UTF_8))
+          .send();
+      Optional<Mqtt5Publish> received = publishes.receive(10, TimeUnit.SECONDS);
+      assertThat(received).hasValueSatisfying(p ->
+          assertThat(new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("hi"));
+    } finally {
+      client.disconnect();
+    }
   }
 
   private static int adminStatus(NodeFixture fixture, String token) throws Exception {

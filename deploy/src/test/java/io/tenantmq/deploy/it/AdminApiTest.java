@@ -10,18 +10,22 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.Credential;
+import io.tenantmq.control.registry.ClientQuery;
 import io.tenantmq.control.topic.MqttTopic;
 import io.tenantmq.deploy.NodeFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,6 +215,42 @@ class AdminApiTest {
     assertThat(call("DELETE", "/admin/v1/instances/" + instance, null).status).isEqualTo(204);
 
     assertThatThrownBy(() -> client().connect()).isInstanceOf(Mqtt5ConnAckException.class);
+  }
+
+  @Test
+  void userCreatedThroughTheApiConnectsUntilItsInstanceIsDeleted() throws Exception {
+    String instance = instance(tenant());
+    user(instance, "dev1", "pw-dev1");
+    Mqtt5BlockingClient client = client("dev1@" + instance, "pw-dev1");
+    client.connect();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> await(fixture.node().control().registry()
+        .list(instance, ClientQuery.all())).stream().anyMatch(r -> r.connected()));
+
+    assertThat(call("DELETE", "/admin/v1/instances/" + instance, null).status).isEqualTo(204);
+
+    // the delete closed the live connection, and the login is gone with the instance
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !client.getState().isConnected());
+    assertThatThrownBy(() -> client("dev1@" + instance, "pw-dev1").connect())
+        .isInstanceOf(Mqtt5ConnAckException.class);
+  }
+
+  @Test
+  void deletedUserCanNoLongerConnect() throws Exception {
+    String instance = instance(tenant());
+    user(instance, "dev2", "pw-dev2");
+    Mqtt5BlockingClient first = client("dev2@" + instance, "pw-dev2");
+    first.connect();
+    first.disconnect();
+    assertThat(call("DELETE", "/admin/v1/instances/" + instance + "/users/dev2", null).status).isEqualTo(204);
+    assertThatThrownBy(() -> client("dev2@" + instance, "pw-dev2").connect())
+        .isInstanceOf(Mqtt5ConnAckException.class);
+  }
+
+  private static Mqtt5BlockingClient client(String username, String password) {
+    return Mqtt5Client.builder().identifier("admin-it-" + UUID.randomUUID())
+        .serverHost("127.0.0.1").serverPort(fixture.mqttPort())
+        .simpleAuth().username(username).password(password.getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
+        .buildBlocking();
   }
 
   private static Mqtt5BlockingClient client() {

@@ -1,6 +1,7 @@
 package io.tenantmq.gateway.admin;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -27,7 +28,7 @@ final class JsonBody {
       json = new JsonObject();
     } else {
       try {
-        Object value = io.vertx.core.json.Json.decodeValue(text);
+        Object value = Json.decodeValue(text);
         if (!(value instanceof JsonObject object)) {
           throw AdminException.invalid("the body must be a JSON object");
         }
