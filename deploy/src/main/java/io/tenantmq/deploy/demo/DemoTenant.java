@@ -96,14 +96,25 @@ public final class DemoTenant {
         return;
       }
       Optional<Credential> stored = await(control.credentials().get(tc.secretId()));
-      if (stored.isPresent() && stored.get().tenantId().equals(demo.tenantId())
-          && control.credentials().secretMatches(stored.get(), tc.secretKey())) {
+      if (stored.isPresent() && stored.get().tenantId().equals(demo.tenantId()) && opensTo(control, stored.get(),
+          tc.secretKey())) {
         return;
       }
       LOG.warn("demo credential {} in the store differs from the cluster's; replacing it", tc.secretId());
       await(control.credentials().revoke(tc.secretId()));
     }
     throw new IllegalStateException("could not store the demo credential " + tc.secretId());
+  }
+
+  /** Whether the stored credential's secret is {@code secret}; false when this node's key cannot open it. */
+  private static boolean opensTo(ControlPlane control, Credential stored, String secret) {
+    try {
+      return control.credentials().secretMatches(stored, secret);
+    } catch (IllegalStateException wrongKey) {
+      LOG.warn("the stored demo credential {} was sealed with another key than this node's; stored credentials can"
+          + " only be checked with the key that sealed them (configure secretEncryptionKey)", stored.credentialId());
+      return false;
+    }
   }
 
   /** Creates the demo MQTT user, or resets it to the agreed password and full permissions. */

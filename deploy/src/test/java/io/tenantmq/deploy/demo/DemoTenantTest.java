@@ -70,6 +70,20 @@ class DemoTenantTest {
   }
 
   @Test
+  void lostSealingKeyDoesNotStopTheNodeAndTheDemoCredentialIsSealedAgain(@TempDir Path dataDir) throws Exception {
+    String written;
+    try (NodeFixture first = NodeFixture.start(dataDir, null)) {
+      written = Files.readString(dataDir.resolve(DemoFile.FILE_NAME));
+    }
+    // the durable store (H2 in the data dir) keeps the credential sealed with a key that is now gone
+    Files.delete(dataDir.resolve("secret.key"));
+    try (NodeFixture restarted = NodeFixture.start(dataDir, null)) {
+      assertThat(Files.readString(dataDir.resolve(DemoFile.FILE_NAME))).isEqualTo(written);
+      assertSectionsAreLive(restarted, JSON.readTree(written));
+    }
+  }
+
+  @Test
   void everyNodeOfAClusterWritesTheSameFile(@TempDir Path dirA, @TempDir Path dirB) throws Exception {
     String cluster = "demo-" + UUID.randomUUID();
     try (NodeFixture a = NodeFixture.start(dirA, null, cluster, "node-a", List.of("127.0.0.1"));
