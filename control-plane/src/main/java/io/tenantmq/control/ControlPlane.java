@@ -1,6 +1,9 @@
 package io.tenantmq.control;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.tenantmq.control.cluster.MapNames;
+import io.tenantmq.control.cluster.ScopedRecords;
 import io.tenantmq.control.command.HazelcastNodeCommands;
 import io.tenantmq.control.command.NodeCommands;
 import io.tenantmq.control.credential.CredentialService;
@@ -25,10 +28,12 @@ import java.util.concurrent.Executor;
  * gateway.
  *
  * @param workerExecutor where blocking Hazelcast queries and password hashing run; never an event loop
+ * @param retained       the brokers' retained messages, of every instance (values of mqtt-node's types)
+ * @param sessions       the brokers' stored persistent sessions, of every instance (values of mqtt-node's types)
  */
 public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, CredentialService credentials,
                            MqttUserDirectory users, TopicDirectory topics, NodeCommands commands,
-                           Executor workerExecutor) {
+                           Executor workerExecutor, IMap<Object, Object> retained, IMap<Object, Object> sessions) {
 
   public static ControlPlane create(HazelcastInstance hazelcast, SecretCipher cipher, Executor workerExecutor) {
     ClientRegistry registry = new HazelcastClientRegistry(hazelcast, workerExecutor);
@@ -39,11 +44,13 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         new HazelcastMqttUserDirectory(hazelcast, workerExecutor),
         new HazelcastTopicDirectory(hazelcast, workerExecutor),
         new HazelcastNodeCommands(hazelcast, registry),
-        workerExecutor);
+        workerExecutor,
+        hazelcast.getMap(MapNames.RETAINED),
+        hazelcast.getMap(MapNames.SESSIONS));
   }
 
   /**
-   * Deletes an instance with its MQTT users and declared topics, then closes its live connections; false when there
+   * Deletes an instance with its MQTT users, declared topics, retained messages and stored sessions, then closes its live connections; false when there
    * was no such instance. The children go first, so a failure half-way leaves the instance in place and the delete can
    * simply be repeated (an instance re-created with the same id never inherits old users). Connections close last,
    * when no client can connect to the instance any more; failing to reach one does not fail the delete.
@@ -51,6 +58,9 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
   public CompletionStage<Boolean> deleteInstance(String instanceId) {
     return users.deleteAll(instanceId)
         .thenCompose(removed -> topics.deleteAll(instanceId))
+        // what the brokers keep for the instance: an instance re-created with the same id starts empty
+        .thenCompose(removed -> ScopedRecords.deleteAll(retained, instanceId, workerExecutor))
+        .thenCompose(removed -> ScopedRecords.deleteAll(sessions, instanceId, workerExecutor))
         .thenCompose(removed -> tenants.deleteInstance(instanceId))
         .thenCompose(deleted -> disconnectAll(instanceId).handle((done, failure) -> deleted));
   }

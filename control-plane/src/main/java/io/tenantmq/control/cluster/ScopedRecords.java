@@ -9,43 +9,48 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
- * Records of one kind that belong to instances (users, topics, …), in one Hazelcast map whose values have an
- * {@code instanceId} attribute (indexed). Lists go through the index, so they never read another instance's records;
- * they run on {@code queryExecutor} because Hazelcast queries block.
+ * {@link InstanceRecords} on one Hazelcast map whose values have an {@code instanceId} attribute (indexed). Lists go
+ * through the index, so they never read another instance's records; they run on {@code queryExecutor} because
+ * Hazelcast queries block.
  */
-public final class ScopedRecords<K, V> {
+public class ScopedRecords<K, V> implements InstanceRecords<K, V> {
 
   private final IMap<K, V> map;
+  private final Function<V, K> keyOf;
   private final Executor queryExecutor;
   private final Comparator<V> order;
 
-  public ScopedRecords(IMap<K, V> map, Executor queryExecutor, Comparator<V> order) {
+  public ScopedRecords(IMap<K, V> map, Function<V, K> keyOf, Executor queryExecutor, Comparator<V> order) {
     this.map = map;
+    this.keyOf = keyOf;
     this.queryExecutor = queryExecutor;
     this.order = order;
   }
 
+  @Override
   public CompletionStage<Optional<V>> get(K key) {
     return map.getAsync(key).thenApply(Optional::ofNullable);
   }
 
-  /** Stores {@code value} unless the key has one; true when it was stored. */
-  public CompletionStage<Boolean> createIfAbsent(K key, V value) {
-    return map.submitToKey(key, new PutIfAbsent<K, V>(value)).thenApply(stored -> stored.equals(value));
+  @Override
+  public CompletionStage<Boolean> create(V value) {
+    return map.submitToKey(keyOf.apply(value), new PutIfAbsent<K, V>(value)).thenApply(stored -> stored.equals(value));
   }
 
-  /** Replaces the value of an existing key; false when there is none. */
-  public CompletionStage<Boolean> replace(K key, V value) {
-    return map.submitToKey(key, new ReplaceIfPresent<>(value));
+  @Override
+  public CompletionStage<Boolean> update(V value) {
+    return map.submitToKey(keyOf.apply(value), new ReplaceIfPresent<>(value));
   }
 
+  @Override
   public CompletionStage<Boolean> delete(K key) {
     return map.removeAsync(key).thenApply(previous -> previous != null);
   }
 
-  /** The records of one instance, in {@code order}. */
+  @Override
   public CompletionStage<List<V>> list(String instanceId) {
     return CompletableFuture.supplyAsync(() -> {
       List<V> found = new ArrayList<>(map.values(Predicates.equal("instanceId", instanceId)));
@@ -54,8 +59,16 @@ public final class ScopedRecords<K, V> {
     }, queryExecutor);
   }
 
-  /** Removes every record of one instance; returns how many. */
+  @Override
   public CompletionStage<Integer> deleteAll(String instanceId) {
+    return deleteAll(map, instanceId, queryExecutor);
+  }
+
+  /**
+   * Removes every entry of {@code map} whose value's {@code instanceId} is {@code instanceId}; for maps whose values
+   * are other modules' records (retained messages, stored sessions), which this module cannot name.
+   */
+  public static <K, V> CompletionStage<Integer> deleteAll(IMap<K, V> map, String instanceId, Executor queryExecutor) {
     return CompletableFuture.supplyAsync(() -> {
       var keys = map.keySet(Predicates.equal("instanceId", instanceId));
       keys.forEach(map::delete);
