@@ -17,33 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Two nodes of one cluster in this JVM: routing, takeover, session moves and share groups across nodes, and a crash. */
-class ClusterRoutingTest {
-
-  static String clusterName;
-  static TestNode a;
-  static TestNode b;
-  static Mqtt5BlockingClient pubA;
-
-  @BeforeAll
-  static void start() throws Exception {
-    clusterName = TestNode.newClusterName();
-    a = TestNode.start(clusterName, "node-a", new MqttNodeOptions());
-    b = TestNode.start(clusterName, "node-b", new MqttNodeOptions());
-    await().atMost(Duration.ofSeconds(20)).until(() -> a.nodes.liveNodes().size() == 2 && b.nodes.liveNodes().size() == 2);
-    pubA = TestClients.v5(a.mqttPort(), unique("pub-a"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pubA.disconnect();
-    b.close();
-    a.close();
-  }
+class ClusterRoutingTest extends TwoNodeClusterTest {
 
   private static List<ClientRecord> listed(TestNode on, String clientId) throws Exception {
     return on.registry.list(TestNode.INSTANCE_ID, ClientQuery.all()).toCompletableFuture().get(10, TimeUnit.SECONDS)

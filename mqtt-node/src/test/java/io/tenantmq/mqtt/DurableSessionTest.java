@@ -28,8 +28,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,28 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Persistent sessions outlive the node that holds them: stored in the cluster's sessions map (kept by its backups when
  * a member dies), adopted by a live node so that messages keep queueing, and resumed wherever the client reconnects.
  */
-class DurableSessionTest {
-
-  static String clusterName;
-  static TestNode a;
-  static TestNode b;
-  static Mqtt5BlockingClient pubA;
-
-  @BeforeAll
-  static void start() throws Exception {
-    clusterName = TestNode.newClusterName();
-    a = TestNode.start(clusterName, "node-a", new MqttNodeOptions());
-    b = TestNode.start(clusterName, "node-b", new MqttNodeOptions());
-    await().atMost(Duration.ofSeconds(20)).until(() -> a.nodes.liveNodes().size() == 2 && b.nodes.liveNodes().size() == 2);
-    pubA = TestClients.v5(a.mqttPort(), unique("pub-a"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    pubA.disconnect();
-    b.close();
-    a.close();
-  }
+class DurableSessionTest extends TwoNodeClusterTest {
 
   private static ClientKey key(String clientId) {
     return new ClientKey(TestNode.INSTANCE_ID, clientId);

@@ -2,6 +2,7 @@ package io.tenantmq.gateway.tencent.mqtt;
 
 import io.tenantmq.control.topic.MqttTopic;
 import io.tenantmq.gateway.tencent.ActionCall;
+import io.tenantmq.gateway.tencent.InstanceFacts;
 import io.tenantmq.gateway.tencent.Params;
 import io.tenantmq.gateway.tencent.TencentErrors;
 import io.tenantmq.gateway.tencent.TencentException;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * CreateTopicResponse: InstanceId String · Topic String
  * </pre>
  * An existing topic answers {@code UnsupportedOperation.ResourceAlreadyExists}; an instance at its topic quota
- * ({@link InstanceJson#TOPIC_NUM_LIMIT}) answers {@code LimitExceeded.TopicNum} (both MqttErrorCode v20240516). The
+ * ({@link InstanceFacts#TOPIC_NUM_LIMIT}) answers {@code LimitExceeded.TopicNum} (both MqttErrorCode v20240516). The
  * quota is checked before the insert, not atomically with it: concurrent creations may pass it by a few.
  */
 final class CreateTopic implements MqttAction<CreateTopic.Request> {
@@ -46,7 +47,7 @@ final class CreateTopic implements MqttAction<CreateTopic.Request> {
     return call.instance(request.instanceId())
         .compose(instance -> call.await(topics.list(instance.instanceId())))
         .compose(existing -> {
-          if (existing.size() >= InstanceJson.TOPIC_NUM_LIMIT) {
+          if (existing.size() >= InstanceFacts.TOPIC_NUM_LIMIT) {
             return Future.failedFuture(new TencentException(TOPIC_NUM_EXCEEDED,
                 "The instance already has " + existing.size() + " topics, its limit."));
           }

@@ -3,6 +3,7 @@ package io.tenantmq.gateway.tencent.mqtt;
 import io.tenantmq.control.tenant.Instance;
 import io.tenantmq.gateway.tencent.ActionCall;
 import io.tenantmq.gateway.tencent.Filter;
+import io.tenantmq.gateway.tencent.InstanceFacts;
 import io.tenantmq.gateway.tencent.Paging;
 import io.tenantmq.gateway.tencent.Params;
 import io.vertx.core.Future;
@@ -65,8 +66,8 @@ final class DescribeInstanceList implements MqttAction<DescribeInstanceList.Requ
     return switch (filter.name()) {
       case "InstanceName" -> filter.matchesFuzzy(instance.name());
       case "InstanceId" -> filter.matchesExactly(instance.instanceId());
-      case "InstanceStatus" -> filter.matchesExactly(InstanceJson.STATUS);
-      case "PayMode" -> filter.matchesExactly(InstanceJson.PAY_MODE);
+      case "InstanceStatus" -> filter.matchesExactly(InstanceFacts.INSTANCE_STATUS);
+      case "PayMode" -> filter.matchesExactly(InstanceFacts.PAY_MODE);
       default -> false; // ExpiredBefore: nothing expires
     };
   }

@@ -1,6 +1,7 @@
 package io.tenantmq.gateway.tencent.mqtt;
 
 import io.tenantmq.control.tenant.Instance;
+import io.tenantmq.gateway.tencent.InstanceFacts;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -25,20 +26,11 @@ import io.vertx.core.json.JsonObject;
  * </pre>
  * A self-hosted instance is always {@code RUNNING}, pay-as-you-go ({@code POSTPAID}, no expiry: times 0) and has no
  * device-certificate, CA or policy-rule features (their limits are 0). Per-instance quotas do not exist yet:
- * the limits are fixed figures of TenantMQ's own, of which only {@link #TOPIC_NUM_LIMIT} is enforced (by
- * {@link CreateTopic}).
+ * the limits are the fixed figures of {@link InstanceFacts}, shared with the 2023-03-08 actions.
  */
 final class InstanceJson {
 
-  static final String TYPE = "BASIC";
-  static final String STATUS = "RUNNING";
-  static final String PAY_MODE = "POSTPAID";
-  static final String SKU = "tenantmq";
   static final String VERSION = "1.0";
-  static final long TOPIC_NUM_LIMIT = 1_000;
-  static final long TPS_LIMIT = 1_000;
-  static final long CLIENT_NUM_LIMIT = 1_000_000;
-  static final long MAX_SUBSCRIPTION_PER_CLIENT = 100;
 
   private InstanceJson() {
   }
@@ -56,7 +48,7 @@ final class InstanceJson {
         .put("TrustedCaLimit", 0L)
         .put("ServerCertLimit", 0L)
         .put("TopicPrefixSlashLimit", 8L)
-        .put("MessageRate", TPS_LIMIT)
+        .put("MessageRate", InstanceFacts.TPS_LIMIT)
         .put("TransportLayerSecurity", "TLSv1.3,TLSv1.2")
         .put("MessageEnrichmentRuleLimit", 0L)
         .put("BlockRuleLimit", 0L)
@@ -75,25 +67,25 @@ final class InstanceJson {
     return new JsonObject()
         .put("InstanceId", instance.instanceId())
         .put("InstanceName", instance.name())
-        .put("InstanceType", TYPE)
-        .put("InstanceStatus", STATUS)
+        .put("InstanceType", InstanceFacts.INSTANCE_TYPE)
+        .put("InstanceStatus", InstanceFacts.INSTANCE_STATUS)
         .put("Remark", instance.remark())
         .put("TopicNum", topicNum)
-        .put("TopicNumLimit", TOPIC_NUM_LIMIT)
-        .put("TpsLimit", TPS_LIMIT)
-        .put("SkuCode", SKU)
-        .put("ClientNumLimit", CLIENT_NUM_LIMIT)
-        .put("MaxSubscriptionPerClient", MAX_SUBSCRIPTION_PER_CLIENT)
-        .put("MaxSubscription", CLIENT_NUM_LIMIT * MAX_SUBSCRIPTION_PER_CLIENT)
+        .put("TopicNumLimit", InstanceFacts.TOPIC_NUM_LIMIT)
+        .put("TpsLimit", InstanceFacts.TPS_LIMIT)
+        .put("SkuCode", InstanceFacts.SKU_CODE)
+        .put("ClientNumLimit", InstanceFacts.CLIENT_NUM_LIMIT)
+        .put("MaxSubscriptionPerClient", InstanceFacts.MAX_SUBSCRIPTION_PER_CLIENT)
+        .put("MaxSubscription", InstanceFacts.CLIENT_NUM_LIMIT * InstanceFacts.MAX_SUBSCRIPTION_PER_CLIENT)
         .put("RenewFlag", 0L)
-        .put("PayMode", PAY_MODE)
+        .put("PayMode", InstanceFacts.PAY_MODE)
         .put("ExpiryTime", 0L)
         .put("DestroyTime", 0L)
         .put("AuthorizationPolicyLimit", 0L)
         .put("MaxCaNum", 0L)
         // shared subscriptions count against the subscriptions of a client, nothing else bounds them
-        .put("SharedSubscriptionGroupLimit", MAX_SUBSCRIPTION_PER_CLIENT)
-        .put("MaxTopicFilterPerSharedSubscriptionGroup", MAX_SUBSCRIPTION_PER_CLIENT)
+        .put("SharedSubscriptionGroupLimit", InstanceFacts.MAX_SUBSCRIPTION_PER_CLIENT)
+        .put("MaxTopicFilterPerSharedSubscriptionGroup", InstanceFacts.MAX_SUBSCRIPTION_PER_CLIENT)
         .put("AutoSubscriptionPolicyLimit", 0L)
         .put("MaxTopicFilterPerAutoSubscriptionPolicy", 0L)
         .put("DeleteProtect", false);

@@ -3,6 +3,7 @@ package io.tenantmq.gateway.tencent.trocket;
 import io.tenantmq.control.tenant.Instance;
 import io.tenantmq.gateway.tencent.ActionCall;
 import io.tenantmq.gateway.tencent.Filter;
+import io.tenantmq.gateway.tencent.InstanceFacts;
 import io.tenantmq.gateway.tencent.Paging;
 import io.tenantmq.gateway.tencent.Params;
 import io.vertx.core.Future;
@@ -50,8 +51,8 @@ final class DescribeMQTTInstanceList implements TrocketAction<DescribeMQTTInstan
     return switch (f.name()) {
       case "InstanceName" -> f.matchesFuzzy(i.name());
       case "InstanceId" -> f.matchesExactly(i.instanceId());
-      case "InstanceType" -> f.matchesExactly(InstanceFields.INSTANCE_TYPE);
-      default -> f.matchesExactly(InstanceFields.INSTANCE_STATUS);
+      case "InstanceType" -> f.matchesExactly(InstanceFacts.INSTANCE_TYPE);
+      default -> f.matchesExactly(InstanceFacts.INSTANCE_STATUS);
     };
   }
 }
