@@ -1,6 +1,7 @@
 package io.tenantmq.gateway.tencent.mqtt;
 
 import io.tenantmq.control.registry.ClientRecord;
+import io.tenantmq.gateway.tencent.ClientInfoFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -31,15 +32,7 @@ final class ClientInfoJson {
         .put("Lag", 0L)
         .put("Inflight", 0L)
         .put("UserProperties", new JsonArray())));
-    return new JsonObject()
-        .put("ClientId", r.clientId())
-        .put("ClientAddress", r.address())
-        .put("ProtocolVersion", (long) r.protocolVersion())
-        .put("Keepalive", (long) r.keepAliveSeconds())
-        .put("ConnectionStatus", r.state().name())
-        .put("CreateTime", r.createdAtMillis())
-        .put("ConnectTime", r.connectedAtMillis())
-        .put("DisconnectTime", !r.connected() && !r.cleanStart() ? r.disconnectedAtMillis() : 0L)
+    return ClientInfoFields.of(r)
         .put("MQTTClientSubscriptions", subscriptions)
         .put("CleanSession", r.cleanStart())
         .put("ExpireIntervalInSeconds", r.sessionExpirySeconds());

@@ -2,8 +2,8 @@ package io.tenantmq.gateway.tencent.trocket;
 
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
-import io.tenantmq.control.registry.ClientState;
 import io.tenantmq.gateway.tencent.ActionCall;
+import io.tenantmq.gateway.tencent.ClientInfoFields;
 import io.tenantmq.gateway.tencent.Params;
 import io.tenantmq.gateway.tencent.TencentErrors;
 import io.vertx.core.Future;
@@ -36,17 +36,7 @@ final class DescribeMQTTClient implements TrocketAction<DescribeMQTTClient.Reque
   static JsonObject fields(ClientRecord r) {
     JsonArray subscriptions = new JsonArray();
     r.subscriptions().forEach((filter, qos) -> subscriptions.add(new JsonObject().put("TopicFilter", filter).put("Qos", qos)));
-    boolean disconnected = r.state() == ClientState.DISCONNECTED;
-    return new JsonObject()
-        .put("ClientId", r.clientId())
-        .put("ClientAddress", r.address())
-        .put("ProtocolVersion", r.protocolVersion())
-        .put("Keepalive", r.keepAliveSeconds())
-        .put("ConnectionStatus", disconnected ? "DISCONNECTED" : "CONNECTED")
-        .put("CreateTime", r.createdAtMillis())
-        .put("ConnectTime", r.connectedAtMillis())
-        // only a persistent session outlives its connection; a clean one has no "disconnected" state to report
-        .put("DisconnectTime", disconnected && !r.cleanStart() ? r.disconnectedAtMillis() : 0L)
+    return ClientInfoFields.of(r)
         .put("MQTTClientSubscriptions", subscriptions)
         .put("Inbound", TrafficReport.of(r.counters().sent()))
         .put("OutBound", TrafficReport.of(r.counters().received()))
