@@ -2,6 +2,8 @@ package io.tenantmq.control;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.tenantmq.control.ban.BanList;
+import io.tenantmq.control.ban.HazelcastBanList;
 import io.tenantmq.control.cluster.MapNames;
 import io.tenantmq.control.cluster.ScopedRecords;
 import io.tenantmq.control.command.HazelcastNodeCommands;
@@ -30,10 +32,12 @@ import java.util.concurrent.Executor;
  * @param workerExecutor where blocking Hazelcast queries and password hashing run; never an event loop
  * @param retained       the brokers' retained messages, of every instance (values of mqtt-node's types)
  * @param sessions       the brokers' stored persistent sessions, of every instance (values of mqtt-node's types)
+ * @param bans           who may not connect to which instance
  */
 public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, CredentialService credentials,
                            MqttUserDirectory users, TopicDirectory topics, NodeCommands commands,
-                           Executor workerExecutor, IMap<Object, Object> retained, IMap<Object, Object> sessions) {
+                           Executor workerExecutor, IMap<Object, Object> retained, IMap<Object, Object> sessions,
+                           BanList bans) {
 
   public static ControlPlane create(HazelcastInstance hazelcast, SecretCipher cipher, Executor workerExecutor) {
     ClientRegistry registry = new HazelcastClientRegistry(hazelcast, workerExecutor);
@@ -46,11 +50,12 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         new HazelcastNodeCommands(hazelcast, registry),
         workerExecutor,
         hazelcast.getMap(MapNames.RETAINED),
-        hazelcast.getMap(MapNames.SESSIONS));
+        hazelcast.getMap(MapNames.SESSIONS),
+        new HazelcastBanList(hazelcast, workerExecutor));
   }
 
   /**
-   * Deletes an instance with its MQTT users, declared topics, retained messages and stored sessions, then closes its live connections; false when there
+   * Deletes an instance with its MQTT users, declared topics, retained messages, stored sessions and bans, then closes its live connections; false when there
    * was no such instance. The children go first, so a failure half-way leaves the instance in place and the delete can
    * simply be repeated (an instance re-created with the same id never inherits old users). Connections close last,
    * when no client can connect to the instance any more; failing to reach one does not fail the delete.
@@ -61,6 +66,7 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         // what the brokers keep for the instance: an instance re-created with the same id starts empty
         .thenCompose(removed -> ScopedRecords.deleteAll(retained, instanceId, workerExecutor))
         .thenCompose(removed -> ScopedRecords.deleteAll(sessions, instanceId, workerExecutor))
+        .thenCompose(removed -> bans.deleteAll(instanceId))
         .thenCompose(removed -> tenants.deleteInstance(instanceId))
         .thenCompose(deleted -> disconnectAll(instanceId).handle((done, failure) -> deleted));
   }

@@ -20,6 +20,8 @@ public final class MapNames {
   public static final String TOPICS = "tenantmq.topics";
   /** {@code ClientKey → persisted session state} of persistent sessions (subscriptions, queued messages). */
   public static final String SESSIONS = "tenantmq.sessions";
+  /** {@code BanKey → Ban}: client ids, user names and addresses that may not connect. */
+  public static final String BANS = "tenantmq.bans";
   /** Small cluster-wide settings, such as the demo tenant created once per cluster. */
   public static final String CLUSTER_SETTINGS = "tenantmq.cluster-settings";
   /**

@@ -1,6 +1,8 @@
 package io.tenantmq.control.command;
 
 import io.tenantmq.control.registry.ClientKey;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -16,4 +18,12 @@ public interface CommandHandler {
   CompletionStage<Boolean> unsubscribe(ClientKey key, String topicFilter);
 
   CompletionStage<Integer> publish(PublishCommand command);
+
+  CompletionStage<Boolean> setKeepAlive(ClientKey key, int seconds);
+
+  /** Empty when this node holds no session of the client. */
+  CompletionStage<Optional<List<QueuedMessage>>> messages(ClientKey key, boolean inflight, int limit);
+
+  /** This node's report about the instance. */
+  CompletionStage<NodeReport> report(String instanceId);
 }

@@ -11,7 +11,10 @@ import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.control.registry.ClientRegistry;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -63,6 +66,29 @@ public final class HazelcastNodeCommands implements NodeCommands {
   }
 
   @Override
+  public CompletionStage<Boolean> setKeepAlive(ClientKey key, int seconds) {
+    return onOwner(key, true, new Task<>(h -> h.setKeepAlive(key, seconds)));
+  }
+
+  @Override
+  public CompletionStage<Optional<List<QueuedMessage>>> messages(ClientKey key, boolean inflight, int limit) {
+    return onOwner(key, false, new Task<>(h -> h.messages(key, inflight, limit)), Optional.empty());
+  }
+
+  @Override
+  public CompletionStage<List<NodeReport>> reports(String instanceId) {
+    List<CompletableFuture<NodeReport>> each = new ArrayList<>();
+    for (Member member : hazelcast.getCluster().getMembers()) {
+      each.add(submit(member, new Task<>(h -> h.report(instanceId))).toCompletableFuture());
+    }
+    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(done -> each.stream()
+        .map(CompletableFuture::join)
+        .filter(Objects::nonNull) // members that host no MQTT sessions
+        .sorted(Comparator.comparing(NodeReport::node))
+        .toList());
+  }
+
+  @Override
   public CompletionStage<Integer> publish(PublishCommand command) {
     List<Member> candidates = new ArrayList<>();
     candidates.add(hazelcast.getCluster().getLocalMember());
@@ -79,15 +105,20 @@ public final class HazelcastNodeCommands implements NodeCommands {
   }
 
   private CompletionStage<Boolean> onOwner(ClientKey key, boolean needsConnection, Task<Boolean> task) {
+    return onOwner(key, needsConnection, task, false);
+  }
+
+  /** Runs {@code task} on the member that owns the client; {@code absent} when there is none or it runs no MQTT. */
+  private <T> CompletionStage<T> onOwner(ClientKey key, boolean needsConnection, Task<T> task, T absent) {
     return registry.get(key).thenCompose(found -> {
       if (found.isEmpty() || (needsConnection && !found.get().connected())) {
-        return CompletableFuture.completedFuture(false);
+        return CompletableFuture.completedFuture(absent);
       }
       Member owner = member(found.get());
       if (owner == null) {
-        return CompletableFuture.completedFuture(false); // its node is gone; the survivors end the record
+        return CompletableFuture.completedFuture(absent); // its node is gone; the survivors end the record
       }
-      return submit(owner, task).thenApply(result -> result != null && result);
+      return submit(owner, task).thenApply(result -> result == null ? absent : result);
     });
   }
 

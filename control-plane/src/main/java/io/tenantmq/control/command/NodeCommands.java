@@ -1,6 +1,8 @@
 package io.tenantmq.control.command;
 
 import io.tenantmq.control.registry.ClientKey;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -18,6 +20,18 @@ public interface NodeCommands {
 
   /** Removes one subscription of the client's session; false when it has no session or no such subscription. */
   CompletionStage<Boolean> unsubscribe(ClientKey key, String topicFilter);
+
+  /** Sets the keepalive of the client's live connection (0: none); false when it has no live connection. */
+  CompletionStage<Boolean> setKeepAlive(ClientKey key, int seconds);
+
+  /**
+   * Up to {@code limit} messages the client's session holds, oldest first: those in flight ({@code inflight}) or those
+   * waiting in its queue. Empty when it has no session.
+   */
+  CompletionStage<Optional<List<QueuedMessage>>> messages(ClientKey key, boolean inflight, int limit);
+
+  /** One report about the instance from every node of the cluster that hosts MQTT sessions, by node name. */
+  CompletionStage<List<NodeReport>> reports(String instanceId);
 
   /** Publishes into the instance; returns how many subscriptions matched (0: nobody will receive it). */
   CompletionStage<Integer> publish(PublishCommand command);

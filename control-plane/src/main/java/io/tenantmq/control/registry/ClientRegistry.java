@@ -47,6 +47,20 @@ public interface ClientRegistry {
   CompletionStage<List<ClientRecord>> list(String instanceId, ClientQuery query);
 
   /**
+   * Page {@code page} (from 1) of the records of one instance that match {@code filter}, {@code limit} (1..10000) to a
+   * page, in client id order, with the number of all matches. Reads only that instance's records (an index on the
+   * instance id) and moves only the client ids of the matches and the records of the page.
+   */
+  CompletionStage<ClientPage> page(String instanceId, ClientFilter filter, int page, int limit);
+
+  /**
+   * The first {@code limit} records of one instance that match {@code filter} and whose client id sorts after
+   * {@code afterClientId} (null: from the first). Following {@link ClientPage#lastClientId()} from page to page
+   * visits every client present throughout exactly once, whoever connects or leaves meanwhile.
+   */
+  CompletionStage<ClientPage> pageAfter(String instanceId, ClientFilter filter, String afterClientId, int limit);
+
+  /**
    * Ends every connection that {@code node} owned, as survivors do when a member leaves: records of clean sessions
    * are removed, others marked disconnected. Returns the records as they were before.
    */

@@ -4,10 +4,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
+import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicates;
 import io.tenantmq.control.cluster.MapNames;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +85,76 @@ public final class HazelcastClientRegistry implements ClientRegistry {
       records.sort(Comparator.comparing(ClientRecord::clientId));
       return records.size() > query.limit() ? List.copyOf(records.subList(0, query.limit())) : List.copyOf(records);
     }, queryExecutor);
+  }
+
+  @Override
+  public CompletionStage<ClientPage> page(String instanceId, ClientFilter filter, int page, int limit) {
+    checkLimit(limit);
+    if (page < 1) {
+      throw new IllegalArgumentException("page must be at least 1, was " + page);
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      List<String> ids = matchingIds(instanceId, filter, null);
+      long from = (long) (page - 1) * limit;
+      int start = (int) Math.min(from, ids.size());
+      int end = (int) Math.min(from + limit, ids.size());
+      return new ClientPage(fetch(instanceId, ids.subList(start, end)), ids.size(), end < ids.size(),
+          end > start ? ids.get(end - 1) : null);
+    }, queryExecutor);
+  }
+
+  @Override
+  public CompletionStage<ClientPage> pageAfter(String instanceId, ClientFilter filter, String afterClientId, int limit) {
+    checkLimit(limit);
+    return CompletableFuture.supplyAsync(() -> {
+      List<String> ids = matchingIds(instanceId, filter, afterClientId);
+      int end = Math.min(limit, ids.size());
+      return new ClientPage(fetch(instanceId, ids.subList(0, end)), ids.size(), end < ids.size(),
+          end > 0 ? ids.get(end - 1) : null);
+    }, queryExecutor);
+  }
+
+  /** Sorted client ids of the matches: a projection, so the records themselves stay where they are. */
+  private List<String> matchingIds(String instanceId, ClientFilter filter, String afterClientId) {
+    Predicate<ClientKey, ClientRecord> predicate = Predicates.and(
+        Predicates.equal("instanceId", instanceId), new Matches(filter, afterClientId));
+    List<String> ids = new ArrayList<>(clients.project(Projections.<Map.Entry<ClientKey, ClientRecord>, String>singleAttribute("clientId"), predicate));
+    ids.sort(null);
+    return ids;
+  }
+
+  /** The records of {@code ids}, in that order; one that left since it matched is skipped. */
+  private List<ClientRecord> fetch(String instanceId, List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Set<ClientKey> keys = new LinkedHashSet<>();
+    ids.forEach(id -> keys.add(new ClientKey(instanceId, id)));
+    Map<ClientKey, ClientRecord> found = clients.getAll(keys);
+    List<ClientRecord> records = new ArrayList<>(keys.size());
+    for (ClientKey key : keys) {
+      ClientRecord record = found.get(key);
+      if (record != null) {
+        records.add(record);
+      }
+    }
+    return records;
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > ClientQuery.MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be within 1.." + ClientQuery.MAX_LIMIT + ", was " + limit);
+    }
+  }
+
+  /** The part of a query the index cannot answer; runs where the records are. */
+  private record Matches(ClientFilter filter, String afterClientId) implements Predicate<ClientKey, ClientRecord> {
+    @Override
+    public boolean apply(Map.Entry<ClientKey, ClientRecord> entry) {
+      ClientRecord record = entry.getValue();
+      return record != null && (afterClientId == null || record.clientId().compareTo(afterClientId) > 0)
+          && filter.test(record);
+    }
   }
 
   @Override

@@ -81,6 +81,23 @@ public final class NodeCommandHandler implements CommandHandler {
     });
   }
 
+  // the three below arrive with the EMQX dialect's node work (issue 5), in progress
+  @Override
+  public CompletionStage<Boolean> setKeepAlive(ClientKey key, int seconds) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("setKeepAlive"));
+  }
+
+  @Override
+  public CompletionStage<java.util.Optional<java.util.List<io.tenantmq.control.command.QueuedMessage>>> messages(
+      ClientKey key, boolean inflight, int limit) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("messages"));
+  }
+
+  @Override
+  public CompletionStage<io.tenantmq.control.command.NodeReport> report(String instanceId) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("report"));
+  }
+
   private static <T> CompletionStage<T> done(T value) {
     return CompletableFuture.completedFuture(value);
   }
