@@ -45,6 +45,10 @@ final class CredentialRoutes {
     CredentialKind kind = body.text("kind").map(CredentialRoutes::kind).orElse(CredentialKind.TENCENT);
     Optional<String> instanceId = body.text("instanceId").map(v -> Check.label("instanceId", v));
     String remark = body.text("remark").map(v -> Check.text("remark", v, Check.MAX_REMARK_LENGTH)).orElse("");
+    if (kind == CredentialKind.EMQX && instanceId.isEmpty()) {
+      // an EMQX API key acts on one broker, as in EMQX itself: the API has no instance parameter to choose with
+      throw AdminException.invalid("an EMQX API key belongs to one instance: instanceId is required");
+    }
     return lookups.tenant(ctx, tenantId)
         .compose(t -> instanceId.isEmpty() ? Future.succeededFuture() : checkScope(ctx, tenantId, instanceId.get()))
         .compose(ok -> Stages.on(ctx, control.credentials().issue(tenantId, kind, instanceId.orElse(null), remark)))
