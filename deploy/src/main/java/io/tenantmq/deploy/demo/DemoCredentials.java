@@ -11,16 +11,17 @@ import java.io.Serializable;
  * @param tencent  a SecretId/SecretKey of the demo tenant for the signed Tencent-style API
  * @param mqtt     an MQTT user of the demo instance that may publish and subscribe
  * @param admin    the operator token of the admin API in force when the file was written
+ * @param emqx     an API key of the demo instance for the EMQX-style REST API (HTTP Basic)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DemoCredentials(String tenantId, String instanceId, Tencent tencent, Mqtt mqtt, Admin admin)
-    implements Serializable {
+public record DemoCredentials(String tenantId, String instanceId, Tencent tencent, Mqtt mqtt, Admin admin,
+                              Emqx emqx) implements Serializable {
 
   /** The Tencent Cloud region the demo's signed requests name; TenantMQ serves every region alike. */
   public static final String TENCENT_REGION = "ap-guangzhou";
 
   public DemoCredentials(String tenantId, String instanceId) {
-    this(tenantId, instanceId, null, null, null);
+    this(tenantId, instanceId, null, null, null, null);
   }
 
   /** This one, with every section it lacks taken from {@code other}. */
@@ -30,11 +31,12 @@ public record DemoCredentials(String tenantId, String instanceId, Tencent tencen
         instanceId != null ? instanceId : other.instanceId,
         tencent != null ? tencent : other.tencent,
         mqtt != null ? mqtt : other.mqtt,
-        admin != null ? admin : other.admin);
+        admin != null ? admin : other.admin,
+        emqx != null ? emqx : other.emqx);
   }
 
   public DemoCredentials withAdmin(Admin newAdmin) {
-    return new DemoCredentials(tenantId, instanceId, tencent, mqtt, newAdmin);
+    return new DemoCredentials(tenantId, instanceId, tencent, mqtt, newAdmin, emqx);
   }
 
   @Override
@@ -54,6 +56,13 @@ public record DemoCredentials(String tenantId, String instanceId, Tencent tencen
     @Override
     public String toString() {
       return "Mqtt[" + username + "]";
+    }
+  }
+
+  public record Emqx(String apiKey, String apiSecret) implements Serializable {
+    @Override
+    public String toString() {
+      return "Emqx[" + apiKey + "]";
     }
   }
 

@@ -51,7 +51,9 @@ public final class DemoFile {
     DemoCredentials.Mqtt mqtt = d.mqtt() != null && matches(MqttUser.USERNAME_PATTERN, d.mqtt().username())
         && matches(ALPHANUMERIC, d.mqtt().password()) ? d.mqtt() : null;
     DemoCredentials.Admin admin = d.admin() != null && validToken(d.admin().token()) ? d.admin() : null;
-    return new DemoCredentials(d.tenantId(), d.instanceId(), tencent, mqtt, admin);
+    DemoCredentials.Emqx emqx = d.emqx() != null && matches(ALPHANUMERIC, d.emqx().apiKey())
+        && matches(ALPHANUMERIC, d.emqx().apiSecret()) ? d.emqx() : null;
+    return new DemoCredentials(d.tenantId(), d.instanceId(), tencent, mqtt, admin, emqx);
   }
 
   public static void write(Path dataDir, DemoCredentials demo) throws IOException {

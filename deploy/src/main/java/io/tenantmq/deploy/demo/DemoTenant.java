@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo tenant with one instance that accepts anonymous MQTT from loopback, a Tencent-style credential, an MQTT
- * user, and the operator token. Created once per cluster: the first member to ask stores its ids and secrets in the
+ * The demo tenant with one instance that accepts anonymous MQTT from loopback, a Tencent-style credential, an EMQX
+ * API key of the instance, an MQTT user, and the operator token. Created once per cluster: the first member to ask stores its ids and secrets in the
  * cluster settings map and every member uses those, writing the same {@code demo-credentials.json} into its own data
  * directory. A restarted node proposes what its file holds, so the file stays the same across restarts.
  */
@@ -65,7 +65,10 @@ public final class DemoTenant {
     long now = System.currentTimeMillis();
     await(control.tenants().createTenantIfAbsent(new Tenant(demo.tenantId(), "demo", now)));
     await(control.tenants().createInstanceIfAbsent(new Instance(demo.instanceId(), demo.tenantId(), "demo", true, now)));
-    ensureCredential(control, demo);
+    ensureCredential(control, demo.tenantId(), CredentialKind.TENCENT, null, demo.tencent().secretId(),
+        demo.tencent().secretKey());
+    ensureCredential(control, demo.tenantId(), CredentialKind.EMQX, demo.instanceId(), demo.emqx().apiKey(),
+        demo.emqx().apiSecret());
     ensureUser(control, demo, now);
     DemoFile.write(dataDir, demo);
     return demo;
@@ -77,33 +80,36 @@ public final class DemoTenant {
 
   private static DemoCredentials fresh() {
     CredentialKind tc3 = CredentialKind.TENCENT;
+    CredentialKind emqx = CredentialKind.EMQX;
     return new DemoCredentials(NewIds.tenantId(), NewIds.instanceId(),
         new DemoCredentials.Tencent(tc3.idPrefix() + NewIds.alphanumeric(tc3.idRandomLength()),
             NewIds.alphanumeric(tc3.secretLength()), DemoCredentials.TENCENT_REGION),
         new DemoCredentials.Mqtt(MQTT_USERNAME, NewIds.alphanumeric(PASSWORD_LENGTH)),
-        null);
+        null,
+        new DemoCredentials.Emqx(emqx.idPrefix() + NewIds.alphanumeric(emqx.idRandomLength()),
+            NewIds.alphanumeric(emqx.secretLength())));
   }
 
   /**
-   * Imports the agreed SecretId/SecretKey. A stored credential with that id but another tenant or secret (a store
-   * that outlived the cluster settings) is replaced: the cluster's agreement wins.
+   * Imports an agreed demo credential (the Tencent SecretId/SecretKey, the EMQX API key). A stored credential with
+   * that id but another tenant, kind, scope or secret (a store that outlived the cluster settings) is replaced: the
+   * cluster's agreement wins.
    */
-  private static void ensureCredential(ControlPlane control, DemoCredentials demo) throws Exception {
-    DemoCredentials.Tencent tc = demo.tencent();
+  private static void ensureCredential(ControlPlane control, String tenantId, CredentialKind kind, String instanceId,
+                                       String id, String secret) throws Exception {
     for (int attempt = 0; attempt < 2; attempt++) {
-      if (await(control.credentials().importCredential(tc.secretId(), tc.secretKey(), demo.tenantId(),
-          CredentialKind.TENCENT, null, "demo"))) {
+      if (await(control.credentials().importCredential(id, secret, tenantId, kind, instanceId, "demo"))) {
         return;
       }
-      Optional<Credential> stored = await(control.credentials().get(tc.secretId()));
-      if (stored.isPresent() && stored.get().tenantId().equals(demo.tenantId()) && opensTo(control, stored.get(),
-          tc.secretKey())) {
+      Optional<Credential> stored = await(control.credentials().get(id));
+      if (stored.isPresent() && stored.get().tenantId().equals(tenantId) && stored.get().kind() == kind
+          && java.util.Objects.equals(stored.get().instanceId(), instanceId) && opensTo(control, stored.get(), secret)) {
         return;
       }
-      LOG.warn("demo credential {} in the store differs from the cluster's; replacing it", tc.secretId());
-      await(control.credentials().revoke(tc.secretId()));
+      LOG.warn("demo credential {} in the store differs from the cluster's; replacing it", id);
+      await(control.credentials().revoke(id));
     }
-    throw new IllegalStateException("could not store the demo credential " + tc.secretId());
+    throw new IllegalStateException("could not store the demo credential " + id);
   }
 
   /** Whether the stored credential's secret is {@code secret}; false when this node's key cannot open it. */

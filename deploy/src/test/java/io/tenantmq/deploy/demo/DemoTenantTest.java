@@ -49,7 +49,7 @@ class DemoTenantTest {
       Path file = dataDir.resolve(DemoFile.FILE_NAME);
       written = Files.readString(file);
       JsonNode demo = JSON.readTree(written);
-      assertThat(fieldNames(demo)).containsExactly("tenantId", "instanceId", "tencent", "mqtt", "admin");
+      assertThat(fieldNames(demo)).containsExactly("tenantId", "instanceId", "tencent", "mqtt", "admin", "emqx");
       assertThat(demo.get("tenantId").asText()).isEqualTo("tenant-old00001");
       assertThat(demo.get("instanceId").asText()).isEqualTo("mqtt-old00001");
       assertThat(fieldNames(demo.get("tencent"))).containsExactly("secretId", "secretKey", "region");
@@ -58,6 +58,9 @@ class DemoTenantTest {
       assertThat(demo.at("/tencent/region").asText()).isEqualTo("ap-guangzhou");
       assertThat(fieldNames(demo.get("mqtt"))).containsExactly("username", "password");
       assertThat(fieldNames(demo.get("admin"))).containsExactly("token");
+      assertThat(fieldNames(demo.get("emqx"))).containsExactly("apiKey", "apiSecret");
+      assertThat(demo.at("/emqx/apiKey").asText()).matches("[A-Za-z0-9]{16}");
+      assertThat(demo.at("/emqx/apiSecret").asText()).matches("[A-Za-z0-9]{32}");
       assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
       assertSectionsAreLive(fixture, demo);
@@ -124,6 +127,12 @@ class DemoTenantTest {
     assertThat(user.permWrite()).isTrue();
 
     assertThat(adminStatus(fixture, demo.at("/admin/token").asText())).isEqualTo(200);
+    // the EMQX API key of the demo instance lists its clients
+    String basic = java.util.Base64.getEncoder().encodeToString((demo.at("/emqx/apiKey").asText() + ":"
+        + demo.at("/emqx/apiSecret").asText()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(fixture.httpBase() + "/api/v5/clients"))
+        .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        .isEqualTo(200);
 
     // a real MQTT client logs in with the mqtt section, as is and as user@instanceId, and may subscribe and publish
     String username = demo.at("/mqtt/username").asText();
