@@ -1,5 +1,6 @@
 package io.tenantmq.deploy.emqx;
 
+import com.hazelcast.core.Hazelcast;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
@@ -53,6 +54,14 @@ final class EmqxNode implements AutoCloseable {
     join(control.tenants().createInstanceIfAbsent(new Instance(otherInstance, otherTenantId, "x", false,
         System.currentTimeMillis())));
     otherTenant = apiFor(otherTenantId, otherInstance);
+  }
+
+  /** A second node that joins this one's cluster, with its own data directory and durable file. */
+  NodeFixture startAnother(Path dataDir, String nodeName) throws Exception {
+    int memberPort = Hazelcast.getAllHazelcastInstances().stream()
+        .filter(h -> h.getConfig().getClusterName().equals(clusterName)).findFirst().orElseThrow()
+        .getCluster().getLocalMember().getAddress().getPort();
+    return NodeFixture.start(dataDir, null, clusterName, nodeName, List.of("127.0.0.1:" + memberPort));
   }
 
   /** An HTTP client of this node's EMQX API with a fresh API key of {@code instanceId}. */
