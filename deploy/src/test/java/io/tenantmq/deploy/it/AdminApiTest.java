@@ -296,7 +296,11 @@ class AdminApiTest {
     assertThat(aliyun.status).isEqualTo(201);
     assertThat(aliyun.json.get("credentialId").asText()).startsWith("LTAI");
     assertThat(aliyun.json.get("instanceId").asText()).isEqualTo(instance);
-    Reply emqx = call("POST", "/admin/v1/tenants/" + tenant + "/credentials", "{\"kind\":\"emqx\"}");
+    // an EMQX API key belongs to one instance
+    assertBadRequest(call("POST", "/admin/v1/tenants/" + tenant + "/credentials", "{\"kind\":\"emqx\"}"),
+        "instanceId");
+    Reply emqx = call("POST", "/admin/v1/tenants/" + tenant + "/credentials",
+        "{\"kind\":\"emqx\",\"instanceId\":\"" + instance + "\"}");
     assertThat(emqx.status).isEqualTo(201);
     assertThat(emqx.json.get("kind").asText()).isEqualTo("emqx");
     Credential stored = await(fixture.node().control().credentials().get(emqx.json.get("credentialId").asText()))
