@@ -11,10 +11,13 @@ import io.tenantmq.mqtt.command.NodeCommandHandler;
 import io.tenantmq.mqtt.listener.MqttListener;
 import io.tenantmq.mqtt.listener.Transport;
 import io.tenantmq.mqtt.metrics.BrokerMetrics;
+import io.tenantmq.mqtt.metrics.InstanceMetricsTable;
+import io.tenantmq.mqtt.metrics.NodeReports;
 import io.tenantmq.mqtt.retain.HazelcastRetainStore;
 import io.tenantmq.mqtt.retain.RetainStore;
 import io.tenantmq.mqtt.route.RouteTable;
 import io.tenantmq.mqtt.route.Router;
+import io.tenantmq.mqtt.session.BanEnforcement;
 import io.tenantmq.mqtt.session.ConnectHandler;
 import io.tenantmq.mqtt.session.HazelcastSessionStore;
 import io.tenantmq.mqtt.session.NodeSessions;
@@ -51,7 +54,9 @@ public final class MqttNode {
   private final MqttNodeOptions options;
   private final RouteTable routes;
   private final Router router;
-  private final NodeSessions sessions = new NodeSessions();
+  private final InstanceMetricsTable instanceMetrics = new InstanceMetricsTable();
+  private final NodeSessions sessions = new NodeSessions(instanceMetrics);
+  private final BanEnforcement bans;
   private final RemoteTakeover remoteTakeover;
   private final ConnectHandler connectHandler;
   private final SessionStore sessionStore;
@@ -71,7 +76,7 @@ public final class MqttNode {
     this.options = new MqttNodeOptions(options);
     String node = nodes.localNode();
     this.routes = new RouteTable(hazelcast, node, blockingExecutor);
-    LocalSubscriptions subscriptions = new LocalSubscriptions(routes);
+    LocalSubscriptions subscriptions = new LocalSubscriptions(routes, instanceMetrics);
     this.router = new Router(node, subscriptions, routes, vertx.eventBus());
     BrokerMetrics metrics = new BrokerMetrics(meters, node);
     BrokerMetrics.gauge(meters, "tenantmq.sessions", node, sessions::size);
@@ -79,12 +84,14 @@ public final class MqttNode {
     RetainStore retained = new HazelcastRetainStore(vertx, hazelcast);
     BrokerMetrics.gauge(meters, "tenantmq.session.store.writes", node, sessionStore::writes);
     SessionServices services = new SessionServices(node, vertx, this.options, router, subscriptions,
-        retained, registry, sessions, metrics, sessionStore);
+        retained, registry, sessions, metrics, instanceMetrics, sessionStore);
     this.adoption = new OrphanAdoption(services, nodes::liveNodes);
     this.remoteTakeover = new RemoteTakeover(vertx, sessions, this.options.getTakeoverTimeoutMillis());
+    this.bans = new BanEnforcement(control.bans(), sessions);
     this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control, this.options.getDefaultInstanceId()),
-        remoteTakeover, nodes::isAlive);
-    this.commandHandler = new NodeCommandHandler(sessions, router, retained, vertx.getOrCreateContext());
+        remoteTakeover, nodes::isAlive, bans);
+    NodeReports reports = new NodeReports(node, System.currentTimeMillis(), instanceMetrics);
+    this.commandHandler = new NodeCommandHandler(sessions, router, retained, reports, vertx.getOrCreateContext());
   }
 
   public Future<Void> start() {
@@ -98,7 +105,10 @@ public final class MqttNode {
         .compose(v -> remoteTakeover.serve(node))
         // before listening: stored sessions of gone nodes (or of this node's previous run) route again
         .compose(v -> adoption.adopt(true).mapEmpty())
-        .onSuccess(v -> HazelcastNodeCommands.serve(hazelcast, commandHandler))
+        .onSuccess(v -> {
+          HazelcastNodeCommands.serve(hazelcast, commandHandler);
+          bans.start();
+        })
         .compose(v -> listen(Transport.TCP, options.getMqttPort()))
         .compose(v -> listen(Transport.WEBSOCKET, options.getWsPort()))
         .onSuccess(v -> LOG.info("MQTT node {} listening: mqtt={} ws={}{}", node, actualPort(Transport.TCP),
@@ -162,6 +172,7 @@ public final class MqttNode {
     // sessions first: closing a listener would drop its connections without DISCONNECT
     connectHandler.stopAccepting();
     HazelcastNodeCommands.stopServing(hazelcast);
+    bans.stop();
     return SessionShutdown.closeAll(sessions)
         // persistent sessions stay stored; the oldest member adopts them once this node is gone
         .transform(v -> SessionCheckpoint.settleAll(sessions))

@@ -6,15 +6,23 @@ import io.tenantmq.mqtt.codes.ConnectRefusal;
 /**
  * The outcome of authenticating a CONNECT: the instance it belongs to, the MQTT user (null: anonymous) and what the
  * connection may do, or why it is refused.
+ *
+ * @param claimedInstanceId the instance the CONNECT named (or the listener's default), accepted or not; null when it
+ *                          named none. Only for counting a refusal: it is the client's claim, not a fact.
  */
-public record AuthResult(Instance instance, String username, Permissions permissions, ConnectRefusal refusal) {
+public record AuthResult(Instance instance, String username, Permissions permissions, ConnectRefusal refusal,
+                         String claimedInstanceId) {
 
   public static AuthResult accepted(Instance instance, String username, Permissions permissions) {
-    return new AuthResult(instance, username, permissions, null);
+    return new AuthResult(instance, username, permissions, null, instance.instanceId());
   }
 
   public static AuthResult refused(ConnectRefusal refusal) {
-    return new AuthResult(null, null, null, refusal);
+    return refused(refusal, null);
+  }
+
+  public static AuthResult refused(ConnectRefusal refusal, String claimedInstanceId) {
+    return new AuthResult(null, null, null, refusal, claimedInstanceId);
   }
 
   public boolean isAccepted() {

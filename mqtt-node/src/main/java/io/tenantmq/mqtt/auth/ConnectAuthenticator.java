@@ -23,9 +23,6 @@ import java.util.Optional;
  */
 public final class ConnectAuthenticator {
 
-  private static final Future<AuthResult> BAD_CREDENTIALS =
-      Future.succeededFuture(AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS));
-
   private final TenantDirectory tenants;
   private final MqttUserDirectory users;
   private final TenantResolver resolver;
@@ -41,24 +38,28 @@ public final class ConnectAuthenticator {
     String password = auth == null ? null : auth.getPassword();
     if (username == null) {
       // a password alone names no user (MQTT 5 allows sending one)
-      return password == null ? anonymous(remote, context) : BAD_CREDENTIALS;
+      return password == null ? anonymous(remote, context) : badCredentials(null);
     }
     Optional<InstanceClaim> claim = resolver.resolve(username);
     if (password == null || claim.isEmpty() || claim.get().username().isEmpty()) {
-      return BAD_CREDENTIALS;
+      return badCredentials(claim.map(InstanceClaim::instanceId).orElse(null));
     }
     InstanceClaim c = claim.get();
     // the password first, hashed whether or not the user and instance exist: timing tells nothing about either
     return Future.fromCompletionStage(users.authenticate(c.instanceId(), c.username(), password), context)
         .compose(user -> {
           if (user.isEmpty()) {
-            return BAD_CREDENTIALS;
+            return badCredentials(c.instanceId());
           }
           return Future.fromCompletionStage(tenants.instance(c.instanceId()), context).map(instance -> instance
               .map(i -> AuthResult.accepted(i, user.get().username(), Permissions.of(user.get())))
               // users outliving their instance (a delete in progress) let nobody in
-              .orElse(AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS)));
+              .orElse(AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS, c.instanceId())));
         });
+  }
+
+  private static Future<AuthResult> badCredentials(String claimedInstanceId) {
+    return Future.succeededFuture(AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS, claimedInstanceId));
   }
 
   private Future<AuthResult> anonymous(SocketAddress remote, Context context) {
@@ -66,11 +67,12 @@ public final class ConnectAuthenticator {
     if (claim.isEmpty()) {
       return Future.succeededFuture(AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED));
     }
-    return Future.fromCompletionStage(tenants.instance(claim.get().instanceId()), context)
-        .map(found -> decideAnonymous(found, remote));
+    String instanceId = claim.get().instanceId();
+    return Future.fromCompletionStage(tenants.instance(instanceId), context)
+        .map(found -> decideAnonymous(instanceId, found, remote));
   }
 
-  private static AuthResult decideAnonymous(Optional<Instance> found, SocketAddress remote) {
+  private static AuthResult decideAnonymous(String instanceId, Optional<Instance> found, SocketAddress remote) {
     if (found.isEmpty()) {
       return AuthResult.refused(ConnectRefusal.SERVER_UNAVAILABLE);
     }
@@ -78,7 +80,7 @@ public final class ConnectAuthenticator {
     if (instance.anonymousLoopback() && isLoopback(remote)) {
       return AuthResult.accepted(instance, null, Permissions.ALL);
     }
-    return AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED);
+    return AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED, instanceId);
   }
 
   static boolean isLoopback(SocketAddress remote) {

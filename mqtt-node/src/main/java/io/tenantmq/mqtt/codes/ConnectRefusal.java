@@ -16,7 +16,10 @@ public enum ConnectRefusal {
   SERVER_UNAVAILABLE(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
       MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5),
   PROTOCOL_ERROR(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
-      MqttConnectReturnCode.CONNECTION_REFUSED_PROTOCOL_ERROR);
+      MqttConnectReturnCode.CONNECTION_REFUSED_PROTOCOL_ERROR),
+  /** A ban of the instance matches the client id, user name or address; MQTT 3.1.1 has no closer code than 0x05. */
+  BANNED(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
+      MqttConnectReturnCode.CONNECTION_REFUSED_BANNED);
 
   private final MqttConnectReturnCode mqtt3;
   private final MqttConnectReturnCode mqtt5;

@@ -1,8 +1,10 @@
 package io.tenantmq.mqtt.command;
 
 import io.tenantmq.control.command.CommandHandler;
+import io.tenantmq.control.command.NodeReport;
 import io.tenantmq.control.command.PublishCommand;
 import io.tenantmq.control.registry.ClientKey;
+import io.tenantmq.mqtt.metrics.NodeReports;
 import io.tenantmq.mqtt.retain.RetainStore;
 import io.tenantmq.mqtt.route.Message;
 import io.tenantmq.mqtt.route.Router;
@@ -25,13 +27,16 @@ public final class NodeCommandHandler implements CommandHandler {
   private final NodeSessions sessions;
   private final Router router;
   private final RetainStore retained;
+  private final NodeReports reports;
   private final Context publishContext;
 
   /** @param publishContext an event-loop context of this node, where publishes run */
-  public NodeCommandHandler(NodeSessions sessions, Router router, RetainStore retained, Context publishContext) {
+  public NodeCommandHandler(NodeSessions sessions, Router router, RetainStore retained, NodeReports reports,
+                            Context publishContext) {
     this.sessions = sessions;
     this.router = router;
     this.retained = retained;
+    this.reports = reports;
     this.publishContext = publishContext;
   }
 
@@ -93,9 +98,10 @@ public final class NodeCommandHandler implements CommandHandler {
     return CompletableFuture.failedFuture(new UnsupportedOperationException("messages"));
   }
 
+  /** Reads counters only: answered on the calling thread. */
   @Override
-  public CompletionStage<io.tenantmq.control.command.NodeReport> report(String instanceId) {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException("report"));
+  public CompletionStage<NodeReport> report(String instanceId) {
+    return done(reports.report(instanceId));
   }
 
   private static <T> CompletionStage<T> done(T value) {

@@ -3,17 +3,21 @@ package io.tenantmq.mqtt.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tenantmq.mqtt.codes.ConnectRefusal;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-/** The broker's own meters, tagged by node only. Thread-safe: Micrometer counters are. */
+/** The broker's own meters, tagged by node (and a refusal by its reason). Thread-safe: Micrometer counters are. */
 public final class BrokerMetrics {
 
   private final Counter messagesReceived;
   private final Counter messagesDelivered;
   private final Counter messagesDropped;
   private final Counter connectionsAccepted;
-  private final Counter connectionsRefused;
+  private final Map<ConnectRefusal, Counter> connectionsRefused = new EnumMap<>(ConnectRefusal.class);
   private final Counter protocolErrors;
   private final Counter permissionDenials;
   private final AtomicLong connected = new AtomicLong();
@@ -26,7 +30,10 @@ public final class BrokerMetrics {
     this.messagesDropped = Counter.builder("tenantmq.messages.dropped")
         .description("messages not delivered: queue full or QoS 0 to an offline session").tag("node", node).register(registry);
     this.connectionsAccepted = Counter.builder("tenantmq.connections.accepted").tag("node", node).register(registry);
-    this.connectionsRefused = Counter.builder("tenantmq.connections.refused").tag("node", node).register(registry);
+    for (ConnectRefusal reason : ConnectRefusal.values()) {
+      connectionsRefused.put(reason, Counter.builder("tenantmq.connections.refused").tag("node", node)
+          .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry));
+    }
     this.protocolErrors = Counter.builder("tenantmq.connections.protocol.errors")
         .description("connections closed for a malformed or forbidden packet").tag("node", node).register(registry);
     this.permissionDenials = Counter.builder("tenantmq.packets.denied")
@@ -56,8 +63,8 @@ public final class BrokerMetrics {
     connected.decrementAndGet();
   }
 
-  public void connectionRefused() {
-    connectionsRefused.increment();
+  public void connectionRefused(ConnectRefusal reason) {
+    connectionsRefused.get(reason).increment();
   }
 
   public void protocolError() {

@@ -2,6 +2,7 @@ package io.tenantmq.mqtt.session;
 
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.tenantmq.control.ban.Ban;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.control.registry.ClientState;
@@ -9,6 +10,7 @@ import io.tenantmq.control.registry.PacketCounter;
 import io.tenantmq.mqtt.auth.AuthResult;
 import io.tenantmq.mqtt.auth.ConnectAuthenticator;
 import io.tenantmq.mqtt.codes.ConnectRefusal;
+import io.tenantmq.mqtt.metrics.InstanceMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -24,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CONNECT flow: authenticate, take the client over from an earlier connection on this node or another, register
+ * The CONNECT flow: authenticate, refuse a banned client, take the client over from an earlier connection on this node or another, register
  * the connection cluster-wide, resume or start the session, CONNACK, then wire the connection's packets to the
  * session. Runs on the connection's event loop; every async step comes back to it.
  */
@@ -37,14 +39,16 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   private final RemoteTakeover remoteTakeover;
   private final Predicate<String> nodeAlive;
   private final SessionRestore restore;
+  private final BanEnforcement bans;
   private volatile boolean stopping;
 
   public ConnectHandler(SessionServices services, ConnectAuthenticator authenticator, RemoteTakeover remoteTakeover,
-                        Predicate<String> nodeAlive) {
+                        Predicate<String> nodeAlive, BanEnforcement bans) {
     this.services = services;
     this.authenticator = authenticator;
     this.remoteTakeover = remoteTakeover;
     this.nodeAlive = nodeAlive;
+    this.bans = bans;
     this.restore = new SessionRestore(services, remoteTakeover, nodeAlive);
   }
 
@@ -56,7 +60,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   @Override
   public void handle(MqttEndpoint ep) {
     if (stopping) {
-      refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE);
+      refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE, null);
       return;
     }
     Context context = Vertx.currentContext();
@@ -69,17 +73,21 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     authenticator.authenticate(ep.auth(), ep.remoteAddress(), context).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("authentication of a connection from {} failed: {}", ep.remoteAddress(), ar.cause().toString());
-        refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE);
+        refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE, null);
       } else if (!ar.result().isAccepted()) {
-        refuse(ep, ar.result().refusal());
+        // counted for the claimed instance only if this node already serves it: a claim alone makes no entry
+        refuse(ep, ar.result().refusal(), services.instanceMetrics().existing(ar.result().claimedInstanceId()));
       } else if (!closedEarly[0]) {
         connect(ep, context, ar.result(), now, closedEarly);
       }
     });
   }
 
-  private void refuse(MqttEndpoint ep, ConnectRefusal refusal) {
-    services.metrics().connectionRefused();
+  private void refuse(MqttEndpoint ep, ConnectRefusal refusal, InstanceMetrics instance) {
+    services.metrics().connectionRefused(refusal);
+    if (instance != null) {
+      instance.connectRefused(refusal == ConnectRefusal.BAD_CREDENTIALS || refusal == ConnectRefusal.NOT_AUTHORIZED);
+    }
     try {
       ep.reject(refusal.code(ep.protocolVersion()));
     } catch (IllegalStateException alreadyClosed) {
@@ -97,7 +105,14 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     boolean cleanStart = ep.isCleanSession();
     ClientKey key = new ClientKey(auth.instance().instanceId(), clientId);
     ConnectionInfo info = new ConnectionInfo(UUID.randomUUID().toString().replace("-", ""), ep.remoteAddress().toString(),
-        ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now, auth.permissions());
+        ep.remoteAddress().hostAddress(), ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now, auth.permissions());
+    Optional<Ban> ban = bans.check(key, info);
+    if (ban.isPresent()) {
+      // before anything changes: no takeover of the client's session, no registry write
+      LOG.debug("refused {} ({}): banned by {}", key, info.address(), ban.get().kind().wireName());
+      refuse(ep, ConnectRefusal.BANNED, services.instanceMetrics().of(key.instanceId()));
+      return;
+    }
     long expiry = sessionExpiry(ep, mqtt5, cleanStart);
     Session session = new Session(key, context, services, info, expiry, windowSize(ep, mqtt5));
 
@@ -123,7 +138,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       if (ar.failed()) {
         LOG.warn("connect of {} failed: {}", key, ar.cause().toString());
         services.sessions().remove(session);
-        refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE);
+        refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE, services.instanceMetrics().of(key.instanceId()));
         return;
       }
       boolean sessionPresent = ar.result();
@@ -136,6 +151,10 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       wire(ep, session);
       session.connectCounted(ep);
       session.attach(ep, ep.will());
+      if (bans.check(key, info).isPresent()) {
+        // a ban added while this CONNECT was under way, too late for the node's ban listener to see the connection
+        session.kick();
+      }
     });
   }
 

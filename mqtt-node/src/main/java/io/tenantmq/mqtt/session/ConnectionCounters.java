@@ -2,10 +2,12 @@ package io.tenantmq.mqtt.session;
 
 import io.tenantmq.control.registry.PacketCounter;
 import io.tenantmq.control.registry.TrafficCounters;
+import io.tenantmq.mqtt.metrics.InstanceMetrics;
 
 /**
  * The counters of one connection, by {@link PacketCounter}, in each direction. Packet sizes are computed from the
  * packet's fields (Vert.x MQTT does not expose the bytes), exactly for MQTT 3 and without properties for MQTT 5.
+ * Every count also goes to the instance's {@link InstanceMetrics} on this node.
  *
  * <p>Owned by: the session's context.
  */
@@ -13,9 +15,15 @@ final class ConnectionCounters {
 
   private final long[] received = new long[PacketCounter.size()];
   private final long[] sent = new long[PacketCounter.size()];
+  private final InstanceMetrics instance;
   private boolean dirty;
 
+  ConnectionCounters(InstanceMetrics instance) {
+    this.instance = instance;
+  }
+
   void received(PacketCounter counter, int bytes) {
+    instance.received(counter, bytes);
     received[counter.ordinal()]++;
     received[PacketCounter.PACKETS.ordinal()]++;
     received[PacketCounter.BYTES.ordinal()] += bytes;
@@ -23,6 +31,7 @@ final class ConnectionCounters {
   }
 
   void sent(PacketCounter counter, int bytes) {
+    instance.sent(counter, bytes);
     sent[counter.ordinal()]++;
     sent[PacketCounter.PACKETS.ordinal()]++;
     sent[PacketCounter.BYTES.ordinal()] += bytes;
@@ -30,6 +39,7 @@ final class ConnectionCounters {
   }
 
   void dropped() {
+    instance.dropped();
     sent[PacketCounter.DROPPED.ordinal()]++;
     dirty = true;
   }

@@ -7,9 +7,10 @@ import io.tenantmq.mqtt.auth.Permissions;
  *
  * @param channelId 32 hex chars, fresh for every connection
  * @param address   the client's {@code ip:port}
+ * @param peerHost  the client's ip alone (what bans by address match); null for a session adopted without connection
  * @param permissions what the authenticated user may do, read once at CONNECT
  */
-public record ConnectionInfo(String channelId, String address, int protocolVersion, int keepAliveSeconds,
+public record ConnectionInfo(String channelId, String address, String peerHost, int protocolVersion, int keepAliveSeconds,
                              boolean cleanStart, String username, long connectedAtMillis,
                              Permissions permissions) {
   public boolean mqtt5() {

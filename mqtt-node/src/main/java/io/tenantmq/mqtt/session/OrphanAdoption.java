@@ -79,7 +79,7 @@ public final class OrphanAdoption {
       return services.store().remove(key, stored.incarnation()).map(false);
     }
     Context context = ((VertxInternal) services.vertx()).createEventLoopContext();
-    ConnectionInfo none = new ConnectionInfo(stored.incarnation(), "", 4, 0, false, null, stored.offlineSinceMillis(),
+    ConnectionInfo none = new ConnectionInfo(stored.incarnation(), "", null, 4, 0, false, null, stored.offlineSinceMillis(),
         Permissions.NONE);
     Session session = new Session(key, context, services, none, stored.expirySeconds(),
         services.options().getMaxInflight());

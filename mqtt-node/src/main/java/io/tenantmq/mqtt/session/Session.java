@@ -6,6 +6,7 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.mqtt.MqttTopicSubscription;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.PacketCounter;
+import io.tenantmq.mqtt.metrics.InstanceMetrics;
 import io.tenantmq.mqtt.qos.Inflight;
 import io.tenantmq.mqtt.qos.Outbound;
 import io.tenantmq.mqtt.qos.OutboundQueue;
@@ -56,7 +57,8 @@ public final class Session implements Subscriber {
   private final OutboundQueue outbound;
   private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
   private final Set<Integer> qos2Received = new HashSet<>();
-  private final ConnectionCounters counters = new ConnectionCounters();
+  private final InstanceMetrics instanceMetrics;
+  private final ConnectionCounters counters;
   private final ConnectionInfo connection;
   private final SessionCheckpoint checkpoint;
   private long createdAtMillis;
@@ -79,6 +81,8 @@ public final class Session implements Subscriber {
     this.connection = connection;
     this.sessionExpirySeconds = sessionExpirySeconds;
     this.createdAtMillis = connection.connectedAtMillis();
+    this.instanceMetrics = services.instanceMetrics().of(key.instanceId());
+    this.counters = new ConnectionCounters(instanceMetrics);
     this.outbound = new OutboundQueue(windowSize, services.options().getMaxQueuedMessages());
     this.checkpoint = new SessionCheckpoint(this, services, sessionExpirySeconds > 0);
   }
@@ -137,6 +141,7 @@ public final class Session implements Subscriber {
     if (terminated) {
       return;
     }
+    instanceMetrics.delivered();
     if (qos == 0) {
       if (endpoint != null) {
         write(message, 0, retainFlag, 0, false);
@@ -287,7 +292,11 @@ public final class Session implements Subscriber {
       services.retained().store(message)
           .onFailure(e -> LOG.warn("retained message of {} not stored: {}", key, e.toString()));
     }
-    return services.router().publish(message);
+    int routed = services.router().publish(message);
+    if (routed == 0) {
+      instanceMetrics.noSubscribers();
+    }
+    return routed;
   }
 
   void onSubscribe(MqttSubscribeMessage m) {
@@ -441,6 +450,7 @@ public final class Session implements Subscriber {
     this.endpoint = ep;
     this.will = will != null && will.isWillFlag() ? will : null;
     services.metrics().connectionAccepted();
+    instanceMetrics.connectionOpened();
     for (Inflight entry : outbound.inflight()) {
       if (entry.released()) {
         ep.publishRelease(entry.packetId());
@@ -491,6 +501,7 @@ public final class Session implements Subscriber {
     }
     endpoint = null;
     services.metrics().connectionClosed();
+    instanceMetrics.connectionClosed();
     cancelTimer(flushTimer);
     if (!normalDisconnect) {
       publishWill();
@@ -552,6 +563,7 @@ public final class Session implements Subscriber {
       MqttEndpoint ep = endpoint;
       endpoint = null;
       services.metrics().connectionClosed();
+      instanceMetrics.connectionClosed();
       publishWill();
       close(ep, MqttDisconnectReasonCode.SESSION_TAKEN_OVER);
     }

@@ -1,5 +1,6 @@
 package io.tenantmq.mqtt.subscription;
 
+import io.tenantmq.mqtt.metrics.InstanceMetricsTable;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,9 +27,12 @@ public final class LocalSubscriptions {
 
   private final Map<String, TopicTrie<Subscription>> tries = new ConcurrentHashMap<>();
   private final FilterListener listener;
+  private final InstanceMetricsTable metrics;
 
-  public LocalSubscriptions(FilterListener listener) {
+  /** @param metrics where the number of subscriptions and filters of each instance is kept up to date */
+  public LocalSubscriptions(FilterListener listener, InstanceMetricsTable metrics) {
     this.listener = listener;
+    this.metrics = metrics;
   }
 
   /** The trie of {@code instanceId}, or null when the instance has no subscription on this node. */
@@ -44,6 +48,7 @@ public final class LocalSubscriptions {
     TopicTrie<Subscription> trie = tries.computeIfAbsent(instanceId, id -> new TopicTrie<>(s -> s.subscriber().key()));
     synchronized (trie) {
       trie.add(subscription.filter(), subscription);
+      counted(instanceId, trie);
       if (trie.countOf(subscription.filter()) == 1) {
         return listener.firstSubscriber(instanceId, subscription.filter());
       }
@@ -59,10 +64,16 @@ public final class LocalSubscriptions {
     }
     synchronized (trie) {
       if (trie.contains(subscription.filter(), subscription)
-          && trie.remove(subscription.filter(), subscription.subscriber().key())
-          && trie.countOf(subscription.filter()) == 0) {
-        listener.lastSubscriberGone(instanceId, subscription.filter());
+          && trie.remove(subscription.filter(), subscription.subscriber().key())) {
+        counted(instanceId, trie);
+        if (trie.countOf(subscription.filter()) == 0) {
+          listener.lastSubscriberGone(instanceId, subscription.filter());
+        }
       }
     }
+  }
+
+  private void counted(String instanceId, TopicTrie<Subscription> trie) {
+    metrics.of(instanceId).subscriptions(trie.valueCount(), trie.sharedValueCount(), trie.filterCount());
   }
 }

@@ -82,6 +82,8 @@ public final class TopicTrie<V> {
   private final Node<V> root = new Node<>();
   private final Function<V, Object> identity;
   private final AtomicInteger filters = new AtomicInteger();
+  private final AtomicInteger values = new AtomicInteger();
+  private final AtomicInteger sharedValues = new AtomicInteger();
 
   public TopicTrie(Function<V, Object> identity) {
     this.identity = Objects.requireNonNull(identity);
@@ -98,11 +100,13 @@ public final class TopicTrie<V> {
       if (group == null) {
         node.groups.put(filter.group(), new ShareGroup<>(filter.text(), new Object[] {value}));
         filters.incrementAndGet();
+        counted(true, 1);
         return true;
       }
       Object[] updated = put(group.members, value);
       boolean added = updated.length > group.members.length;
       group.members = updated;
+      counted(true, added ? 1 : 0);
       return added;
     }
     Object[] updated = put(node.values, value);
@@ -111,6 +115,7 @@ public final class TopicTrie<V> {
       filters.incrementAndGet();
     }
     node.values = updated;
+    counted(false, added ? 1 : 0);
     return added;
   }
 
@@ -143,7 +148,17 @@ public final class TopicTrie<V> {
       }
     }
     prune(path, filter.levels());
+    counted(filter.shared(), removed ? -1 : 0);
     return removed;
+  }
+
+  private void counted(boolean shared, int delta) {
+    if (delta != 0) {
+      values.addAndGet(delta);
+      if (shared) {
+        sharedValues.addAndGet(delta);
+      }
+    }
   }
 
   /** How many values are subscribed to exactly {@code filter} (not matching it). */
@@ -183,6 +198,16 @@ public final class TopicTrie<V> {
   /** Number of distinct filters (share groups count once per group). */
   public int filterCount() {
     return filters.get();
+  }
+
+  /** Number of values on all filters, share group members included. */
+  public int valueCount() {
+    return values.get();
+  }
+
+  /** Number of values that are members of share groups. */
+  public int sharedValueCount() {
+    return sharedValues.get();
   }
 
   /** Visits every subscription whose filter matches {@code topicLevels} [MQTT-4.7]. */
