@@ -45,6 +45,19 @@ public record ClientFilter(String node, Set<String> clientIds, Set<String> usern
         clientIdContains, usernameContains, createdAtOrAfter, createdAtOrBefore, connectedAtOrAfter, connectedAtOrBefore);
   }
 
+  /** True when only the client id matters ({@link #clientIds} and {@link #clientIdContains}): no record is needed. */
+  public boolean onClientIdOnly() {
+    return node == null && usernames.isEmpty() && ipAddress == null && state == null && cleanStart == null
+        && protocolVersion == null && usernameContains == null && createdAtOrAfter == null && createdAtOrBefore == null
+        && connectedAtOrAfter == null && connectedAtOrBefore == null;
+  }
+
+  /** The client id filters alone. */
+  public boolean testClientId(String clientId) {
+    return (clientIds.isEmpty() || clientIds.contains(clientId))
+        && (clientIdContains == null || clientId.contains(clientIdContains));
+  }
+
   public boolean test(ClientRecord r) {
     return (node == null || node.equals(r.node()))
         && (clientIds.isEmpty() || clientIds.contains(r.clientId()))

@@ -9,10 +9,12 @@ import com.hazelcast.query.Predicates;
 import io.tenantmq.control.cluster.MapNames;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,6 +30,8 @@ public final class HazelcastClientRegistry implements ClientRegistry {
 
   private final IMap<ClientKey, ClientRecord> clients;
   private final Executor queryExecutor;
+  /** Made on the first page that needs it, so that members which never list pay nothing. */
+  private volatile ClientIdIndex idIndex;
 
   public HazelcastClientRegistry(HazelcastInstance hazelcast, Executor queryExecutor) {
     this.clients = hazelcast.getMap(MapNames.CLIENTS);
@@ -93,38 +97,90 @@ public final class HazelcastClientRegistry implements ClientRegistry {
     if (page < 1) {
       throw new IllegalArgumentException("page must be at least 1, was " + page);
     }
-    return CompletableFuture.supplyAsync(() -> {
-      List<String> ids = matchingIds(instanceId, filter, null);
-      long from = (long) (page - 1) * limit;
-      int start = (int) Math.min(from, ids.size());
-      int end = (int) Math.min(from + limit, ids.size());
-      return new ClientPage(fetch(instanceId, ids.subList(start, end)), ids.size(), end < ids.size(),
-          end > start ? ids.get(end - 1) : null);
-    }, queryExecutor);
+    return CompletableFuture.supplyAsync(
+        () -> pageOf(instanceId, filter, null, (long) (page - 1) * limit, limit), queryExecutor);
   }
 
   @Override
   public CompletionStage<ClientPage> pageAfter(String instanceId, ClientFilter filter, String afterClientId, int limit) {
     checkLimit(limit);
-    return CompletableFuture.supplyAsync(() -> {
-      List<String> ids = matchingIds(instanceId, filter, afterClientId);
-      int end = Math.min(limit, ids.size());
-      return new ClientPage(fetch(instanceId, ids.subList(0, end)), ids.size(), end < ids.size(),
-          end > 0 ? ids.get(end - 1) : null);
-    }, queryExecutor);
+    return CompletableFuture.supplyAsync(() -> pageOf(instanceId, filter, afterClientId, 0, limit), queryExecutor);
+  }
+
+  /**
+   * Filters on client ids alone walk this member's {@link ClientIdIndex}; others query the map (its instanceId index
+   * keeps other instances out) for the sorted ids of the matches. Either way only the page's records are fetched.
+   */
+  private ClientPage pageOf(String instanceId, ClientFilter filter, String afterClientId, long skip, int limit) {
+    if (!filter.clientIds().isEmpty()) {
+      return pageOfNamedClients(instanceId, filter, afterClientId, skip, limit);
+    }
+    boolean fromIndex = filter.onClientIdOnly();
+    Iterable<String> candidates;
+    if (fromIndex) {
+      NavigableSet<String> ids = idIndex().ids(instanceId);
+      candidates = afterClientId == null ? ids : ids.tailSet(afterClientId, false);
+    } else {
+      candidates = matchingIds(instanceId, filter, afterClientId);
+    }
+    List<String> pageIds = new ArrayList<>(Math.min(limit, 1024));
+    long count = 0;
+    for (String id : candidates) {
+      if (fromIndex && !filter.testClientId(id)) {
+        continue;
+      }
+      if (count >= skip && pageIds.size() < limit) {
+        pageIds.add(id);
+      }
+      count++;
+    }
+    List<ClientRecord> records = fetch(instanceId, pageIds, fromIndex);
+    return new ClientPage(records, count, count > skip + pageIds.size(),
+        pageIds.isEmpty() ? null : pageIds.get(pageIds.size() - 1));
+  }
+
+  /** Clients asked for by id are read directly (a getAll of those ids), so they are seen the moment they register. */
+  private ClientPage pageOfNamedClients(String instanceId, ClientFilter filter, String afterClientId, long skip,
+                                        int limit) {
+    Set<ClientKey> keys = new HashSet<>();
+    filter.clientIds().stream().filter(id -> afterClientId == null || id.compareTo(afterClientId) > 0)
+        .forEach(id -> keys.add(new ClientKey(instanceId, id)));
+    List<ClientRecord> matches = new ArrayList<>(clients.getAll(keys).values().stream().filter(filter::test).toList());
+    matches.sort(Comparator.comparing(ClientRecord::clientId));
+    int from = (int) Math.min(skip, matches.size());
+    int to = (int) Math.min(skip + limit, matches.size());
+    return new ClientPage(matches.subList(from, to), matches.size(), to < matches.size(),
+        to > from ? matches.get(to - 1).clientId() : null);
+  }
+
+  private ClientIdIndex idIndex() {
+    ClientIdIndex index = idIndex;
+    if (index == null) {
+      synchronized (this) {
+        if (idIndex == null) {
+          idIndex = new ClientIdIndex(clients);
+        }
+        index = idIndex;
+      }
+    }
+    return index;
   }
 
   /** Sorted client ids of the matches: a projection, so the records themselves stay where they are. */
   private List<String> matchingIds(String instanceId, ClientFilter filter, String afterClientId) {
     Predicate<ClientKey, ClientRecord> predicate = Predicates.and(
         Predicates.equal("instanceId", instanceId), new Matches(filter, afterClientId));
-    List<String> ids = new ArrayList<>(clients.project(Projections.<Map.Entry<ClientKey, ClientRecord>, String>singleAttribute("clientId"), predicate));
+    List<String> ids = new ArrayList<>(clients.project(
+        Projections.<Map.Entry<ClientKey, ClientRecord>, String>singleAttribute("clientId"), predicate));
     ids.sort(null);
     return ids;
   }
 
-  /** The records of {@code ids}, in that order; one that left since it matched is skipped. */
-  private List<ClientRecord> fetch(String instanceId, List<String> ids) {
+  /**
+   * The records of {@code ids}, in that order; one that left since it matched is skipped (and, when the id came from
+   * the index, dropped from it: the index may have missed its removal while it was loading).
+   */
+  private List<ClientRecord> fetch(String instanceId, List<String> ids, boolean fromIndex) {
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -136,6 +192,8 @@ public final class HazelcastClientRegistry implements ClientRegistry {
       ClientRecord record = found.get(key);
       if (record != null) {
         records.add(record);
+      } else if (fromIndex) {
+        idIndex().remove(key);
       }
     }
     return records;

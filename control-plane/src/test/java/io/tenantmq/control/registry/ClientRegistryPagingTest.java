@@ -105,6 +105,22 @@ class ClientRegistryPagingTest {
   }
 
   @Test
+  void pagesFollowClientsThatComeAndGo() throws Exception {
+    assertThat(await(registry.page("moving", ClientFilter.ALL, 1, 10)).count()).isZero();
+    ClientRecord r = record("moving", "m1", "u", ClientState.CONNECTED, 1);
+    await(registry.connect(r));
+    ClientFilter byId = new ClientFilter(null, Set.of("m1"), null, null, null, null, null, null, null, null, null, null,
+        null);
+    // asked for by id: seen at once
+    assertThat(ids(await(registry.page("moving", byId, 1, 10)))).containsExactly("m1");
+    org.awaitility.Awaitility.await().until(() -> ids(await(registry.page("moving", ClientFilter.ALL, 1, 10))),
+        l -> l.equals(List.of("m1")));
+    await(registry.remove(r.key(), r.channelId()));
+    org.awaitility.Awaitility.await().until(() -> await(registry.page("moving", ClientFilter.ALL, 1, 10)).count() == 0);
+    assertThat(await(registry.page("moving", byId, 1, 10)).records()).isEmpty();
+  }
+
+  @Test
   void limitsOutsideTheRangeAreRefused() {
     assertThatThrownBy(() -> registry.page("paged", ClientFilter.ALL, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> registry.page("paged", ClientFilter.ALL, 0, 10)).isInstanceOf(IllegalArgumentException.class);

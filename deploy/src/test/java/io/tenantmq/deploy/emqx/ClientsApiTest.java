@@ -172,6 +172,8 @@ class ClientsApiTest {
       started.add(c);
     }
     try {
+      // a new client reaches the listing within milliseconds (the registry's id index trails the map by one event)
+      await().atMost(Duration.ofSeconds(10)).until(() -> ids("like_clientid=" + prefix).size() == 6);
       JsonObject page1 = emqx.api.get("/api/v5/clients_v2?limit=2&like_clientid=" + prefix).object();
       assertThat(ids(page1)).containsExactly(prefix + "-b", prefix + "-d");
       String cursor = page1.getJsonObject("meta").getString("cursor");
@@ -183,6 +185,7 @@ class ClientsApiTest {
       late.connect();
       started.add(early);
       started.add(late);
+      await().atMost(Duration.ofSeconds(10)).until(() -> ids("like_clientid=" + prefix).size() == 7);
       List<String> rest = new ArrayList<>();
       while (cursor != null) {
         JsonObject page = emqx.api.get("/api/v5/clients_v2?limit=2&like_clientid=" + prefix + "&cursor=" + cursor)
