@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Runs one publisher -> one subscriber (MQTT 3.1.1) against TenantMQ and Mosquitto, each started as its own process, "
         + "and prints throughput, end-to-end latency and broker CPU per message side by side; or, with --scenario describe-client, "
-        + "DescribeMQTTClient latency and throughput against TenantMQ in process as the client registry grows.")
+        + "DescribeMQTTClient latency and throughput against TenantMQ in process as the client registry grows; or, with --scenario "
+        + "emqx-clients, the EMQX API's client pages (first, last, cursor walk) and look-ups likewise.")
 public final class BenchMain implements Callable<Integer> {
   static final int EXIT_BENCH_FAILED = 2;
 
@@ -57,19 +58,20 @@ public final class BenchMain implements Callable<Integer> {
   int payloadBytes;
 
   @Option(names = "--scenario", defaultValue = "pubsub",
-      description = "pubsub (TenantMQ vs Mosquitto, the default) or describe-client (DescribeMQTTClient latency as the registry grows).")
+      description = "pubsub (TenantMQ vs Mosquitto, the default), describe-client (DescribeMQTTClient latency as the registry grows) "
+          + "or emqx-clients (GET /api/v5/clients pages and look-ups as the registry grows).")
   String scenario;
 
   @Option(names = "--clients", split = ",", defaultValue = "10000,100000",
-      description = "describe-client: registered client counts, ascending (default: ${DEFAULT-VALUE}).")
+      description = "describe-client, emqx-clients: registered client counts, ascending (default: ${DEFAULT-VALUE}).")
   List<Integer> clients;
 
   @Option(names = "--instances", defaultValue = "10",
-      description = "describe-client: tenants (one instance each) the clients are spread over (default: ${DEFAULT-VALUE}).")
+      description = "describe-client, emqx-clients: tenants (one instance each) the clients are spread over (default: ${DEFAULT-VALUE}).")
   int instances;
 
   @Option(names = "--concurrency", defaultValue = "8",
-      description = "describe-client: calls in flight (default: ${DEFAULT-VALUE}).")
+      description = "describe-client, emqx-clients: calls in flight (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(names = "--credentials-per-tenant", defaultValue = "40",
@@ -77,7 +79,7 @@ public final class BenchMain implements Callable<Integer> {
   int credentialsPerTenant;
 
   @Option(names = "--live-clients", defaultValue = "4",
-      description = "describe-client: real MQTT clients kept connected and publishing (default: ${DEFAULT-VALUE}).")
+      description = "describe-client, emqx-clients: real MQTT clients kept connected and publishing (default: ${DEFAULT-VALUE}).")
   int liveClients;
 
   @Option(names = "--start-timeout-seconds", defaultValue = "60", description = "How long a broker may take to start (default: ${DEFAULT-VALUE}).")
@@ -89,11 +91,11 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ("describe-client".equals(scenario)) {
-      return describeClient();
+    if ("describe-client".equals(scenario) || "emqx-clients".equals(scenario)) {
+      return registry();
     }
     if (!"pubsub".equals(scenario)) {
-      System.err.println("bad option: --scenario must be pubsub or describe-client, was " + scenario);
+      System.err.println("bad option: --scenario must be pubsub, describe-client or emqx-clients, was " + scenario);
       return CommandLine.ExitCode.USAGE;
     }
     BenchOptions options;
@@ -111,17 +113,20 @@ public final class BenchMain implements Callable<Integer> {
     }
   }
 
-  private Integer describeClient() {
-    DescribeClientOptions options;
+  /** The scenarios that measure API calls as the client registry grows. */
+  private Integer registry() {
+    RegistryBenchOptions options;
     try {
-      options = new DescribeClientOptions(clients, instances, concurrency, credentialsPerTenant, liveClients, rounds,
+      options = new RegistryBenchOptions(clients, instances, concurrency, credentialsPerTenant, liveClients, rounds,
           Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds));
     } catch (IllegalArgumentException e) {
       System.err.println("bad option: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
     try {
-      return new DescribeClientBench(options, System.out).run();
+      RegistryWorkload workload = "emqx-clients".equals(scenario) ? new EmqxClientsWorkload(System.out)
+          : new DescribeClientWorkload(credentialsPerTenant, System.out);
+      return new RegistryBench(options, workload, System.out).run();
     } catch (BenchException e) {
       System.err.println("bench failed: " + e.getMessage());
       return EXIT_BENCH_FAILED;

@@ -15,17 +15,18 @@ class DescribeClientBenchTest {
   @Test
   void tinyRunRegistersClientsDescribesThemAndReportsEverySize() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DescribeClientOptions options = new DescribeClientOptions(List.of(30, 90), 3, 2, 2, 1, 1, Duration.ZERO,
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    RegistryBenchOptions options = new RegistryBenchOptions(List.of(30, 90), 3, 2, 2, 1, 1, Duration.ZERO,
         Duration.ofSeconds(1));
 
-    int exit = new DescribeClientBench(options, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+    int exit = new RegistryBench(options, new DescribeClientWorkload(options.credentialsPerTenant(), out), out).run();
 
-    String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(out).isEqualTo(BenchRun.EXIT_OK);
-    assertThat(out).contains("live client live-0: CONNECTED")
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(text).isEqualTo(BenchRun.EXIT_OK);
+    assertThat(text).contains("live client live-0: CONNECTED")
         .contains("registered clients 0..29").contains("registered clients 30..89")
-        .containsPattern("\\n\\s+30\\s+[\\d,]+\\s+[\\d,]+")
-        .containsPattern("\\n\\s+90\\s+[\\d,]+\\s+[\\d,]+")
-        .contains("flatness 90 / 30 clients");
+        .containsPattern("\\nDescribeMQTTClient\\s+30\\s+[\\d,]+\\s+[\\d,]+")
+        .containsPattern("\\nDescribeMQTTClient\\s+90\\s+[\\d,]+\\s+[\\d,]+")
+        .contains("flatness DescribeMQTTClient 90 / 30 clients");
   }
 }

@@ -1,8 +1,8 @@
 package io.tenantmq.sdk.tencent.it;
 
+import static io.tenantmq.sdk.it.TenantMqUnderTest.await;
 import static io.tenantmq.sdk.tencent.it.ApiErrors.apiError;
 import static io.tenantmq.sdk.tencent.it.ApiErrors.assertApiError;
-import static io.tenantmq.sdk.tencent.it.TenantMqUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.tenantmq.control.tenant.Instance;
 import io.tenantmq.control.tenant.Tenant;
+import io.tenantmq.sdk.it.TenantMqUnderTest;
 import io.tenantmq.sdk.tencent.TencentApiException;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.DescribeMQTTClientRequest;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.DescribeMQTTClientResponse;

@@ -1,11 +1,12 @@
 package io.tenantmq.sdk.tencent.it;
 
+import static io.tenantmq.sdk.it.TenantMqUnderTest.await;
 import static io.tenantmq.sdk.tencent.it.ApiErrors.assertApiError;
-import static io.tenantmq.sdk.tencent.it.TenantMqUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenantmq.control.credential.CredentialKind;
 import io.tenantmq.control.credential.IssuedCredential;
+import io.tenantmq.sdk.it.TenantMqUnderTest;
 import io.tenantmq.sdk.tencent.EmptyResponse;
 import io.tenantmq.sdk.tencent.TencentApiException;
 import io.tenantmq.sdk.tencent.TencentStyleClient;

@@ -1,7 +1,7 @@
 package io.tenantmq.sdk.tencent.it;
 
+import static io.tenantmq.sdk.it.TenantMqUnderTest.await;
 import static io.tenantmq.sdk.tencent.it.ApiErrors.assertApiError;
-import static io.tenantmq.sdk.tencent.it.TenantMqUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.tenantmq.sdk.it.TenantMqUnderTest;
 import io.tenantmq.sdk.tencent.mqtt.MqttApi;
 import io.tenantmq.sdk.tencent.mqtt.MqttModels.AddClientSubscriptionRequest;
 import io.tenantmq.sdk.tencent.mqtt.MqttModels.DeleteClientSubscriptionRequest;

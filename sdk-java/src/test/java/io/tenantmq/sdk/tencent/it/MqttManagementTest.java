@@ -1,13 +1,14 @@
 package io.tenantmq.sdk.tencent.it;
 
+import static io.tenantmq.sdk.it.TenantMqUnderTest.await;
 import static io.tenantmq.sdk.tencent.it.ApiErrors.assertApiError;
-import static io.tenantmq.sdk.tencent.it.TenantMqUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import io.tenantmq.sdk.it.TenantMqUnderTest;
 import io.tenantmq.sdk.tencent.Filter;
 import io.tenantmq.sdk.tencent.mqtt.MqttApi;
 import io.tenantmq.sdk.tencent.mqtt.MqttModels.CreateTopicRequest;

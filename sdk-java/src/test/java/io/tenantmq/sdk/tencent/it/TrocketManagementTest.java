@@ -1,12 +1,13 @@
 package io.tenantmq.sdk.tencent.it;
 
+import static io.tenantmq.sdk.it.TenantMqUnderTest.await;
 import static io.tenantmq.sdk.tencent.it.ApiErrors.assertApiError;
-import static io.tenantmq.sdk.tencent.it.TenantMqUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import io.tenantmq.sdk.it.TenantMqUnderTest;
 import io.tenantmq.sdk.tencent.Filter;
 import io.tenantmq.sdk.tencent.trocket.TrocketApi;
 import io.tenantmq.sdk.tencent.trocket.TrocketModels.CreateMQTTInstanceRequest;

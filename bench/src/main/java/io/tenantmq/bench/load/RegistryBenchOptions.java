@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The shape of the DescribeMQTTClient scenario.
+ * The shape of a scenario that measures API calls against a growing client registry (describe-client,
+ * emqx-clients).
  *
  * @param clientCounts          registry sizes to measure at, ascending; the registry grows from one to the next
  * @param instances             instances (one per tenant) the registered clients are spread over, round robin
  * @param concurrency           calls kept in flight by the driver
- * @param credentialsPerTenant  Tencent credentials per tenant the calls rotate over; the API limits each credential
- *                              to 20 DescribeMQTTClient calls per second, and the bench measures the server, not that
+ * @param credentialsPerTenant  describe-client: Tencent credentials per tenant the calls rotate over; the API limits
+ *                              each credential to 20 DescribeMQTTClient calls per second, and the bench measures the
+ *                              server, not that. (emqx-clients uses one API key per instance: EMQX keys have no limit.)
  * @param liveClients           real MQTT clients kept connected (and publishing) on the demo instance meanwhile
  */
-record DescribeClientOptions(
+record RegistryBenchOptions(
     List<Integer> clientCounts,
     int instances,
     int concurrency,
@@ -25,7 +27,7 @@ record DescribeClientOptions(
 
   static final int MAX_CLIENTS = 1_000_000;
 
-  DescribeClientOptions {
+  RegistryBenchOptions {
     if (clientCounts.isEmpty()) {
       throw new IllegalArgumentException("at least one client count is needed");
     }

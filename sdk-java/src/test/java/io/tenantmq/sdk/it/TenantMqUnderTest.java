@@ -1,4 +1,4 @@
-package io.tenantmq.sdk.tencent.it;
+package io.tenantmq.sdk.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +10,14 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCo
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.CredentialKind;
 import io.tenantmq.control.credential.IssuedCredential;
+import io.tenantmq.control.tenant.Instance;
+import io.tenantmq.control.tenant.Tenant;
 import io.tenantmq.deploy.PortsFile;
 import io.tenantmq.deploy.TenantMqNode;
 import io.tenantmq.deploy.config.ConfigFile;
 import io.tenantmq.deploy.config.ConfigLoader;
+import io.tenantmq.sdk.emqx.EmqxClientOptions;
+import io.tenantmq.sdk.emqx.EmqxStyleClient;
 import io.tenantmq.sdk.tencent.TencentClientOptions;
 import io.tenantmq.sdk.tencent.TencentStyleClient;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +30,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole product in this JVM, as the launcher starts it from a configuration file (loopback, free ports, a cluster
  * name of its own, a temporary data directory), started once for every test class here and stopped with the JVM, and
- * a {@link TencentStyleClient} with a Tencent credential of the demo tenant.
+ * a {@link TencentStyleClient} with a Tencent credential of the demo tenant. Shared by the test classes of every
+ * dialect.
  */
-final class TenantMqUnderTest {
+public final class TenantMqUnderTest {
 
   private static TenantMqUnderTest shared;
 
-  final TenantMqNode node;
-  final Path dataDir;
-  final JsonNode ports;
-  final TencentStyleClient client;
+  public final TenantMqNode node;
+  public final Path dataDir;
+  public final JsonNode ports;
+  /** A client with a Tencent credential of the demo tenant. */
+  public final TencentStyleClient client;
 
   private TenantMqUnderTest(TenantMqNode node, Path dataDir, JsonNode ports) throws Exception {
     this.node = node;
@@ -60,7 +66,7 @@ final class TenantMqUnderTest {
         .setRegion("ap-guangzhou");
   }
 
-  static synchronized TenantMqUnderTest shared() throws Exception {
+  public static synchronized TenantMqUnderTest shared() throws Exception {
     if (shared == null) {
       Path dataDir = Files.createTempDirectory("tenantmq-sdk-it-");
       ObjectNode config = new ObjectMapper().createObjectNode()
@@ -77,25 +83,42 @@ final class TenantMqUnderTest {
     return shared;
   }
 
-  String endpoint() {
+  /** An EMQX-dialect client with a fresh API key of {@code instanceId}, which belongs to {@code tenantId}. */
+  public EmqxStyleClient emqxClient(String tenantId, String instanceId) throws Exception {
+    IssuedCredential key = await(control().credentials()
+        .issue(tenantId, CredentialKind.EMQX, instanceId, "sdk-it").toCompletableFuture());
+    return EmqxStyleClient.create(new EmqxClientOptions().setEndpoint(endpoint())
+        .setApiKey(key.credential().credentialId()).setApiSecret(key.secret()));
+  }
+
+  /** A new tenant with one instance (anonymous MQTT not allowed); its instance id. */
+  public String otherTenantInstance(String name) throws Exception {
+    long now = System.currentTimeMillis();
+    await(control().tenants().createTenantIfAbsent(new Tenant("tenant-" + name, name, now)).toCompletableFuture());
+    await(control().tenants().createInstanceIfAbsent(new Instance("mqtt-" + name, "tenant-" + name, name, false, now))
+        .toCompletableFuture());
+    return "mqtt-" + name;
+  }
+
+  public String endpoint() {
     return "http://127.0.0.1:" + ports.get("http").asInt();
   }
 
-  int mqttPort() {
+  public int mqttPort() {
     return ports.get("mqtt").asInt();
   }
 
   /** The demo tenant's instance: anonymous MQTT from loopback is allowed there. */
-  String instanceId() {
+  public String instanceId() {
     return node.demo().instanceId();
   }
 
-  ControlPlane control() {
+  public ControlPlane control() {
     return node.control();
   }
 
   /** A connected MQTT 5 client of the demo instance; the caller disconnects it. */
-  Mqtt5BlockingClient connect(String clientId, boolean cleanStart, long sessionExpirySeconds) {
+  public Mqtt5BlockingClient connect(String clientId, boolean cleanStart, long sessionExpirySeconds) {
     Mqtt5BlockingClient mqtt = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1")
         .serverPort(mqttPort()).buildBlocking();
     mqtt.connectWith().cleanStart(cleanStart).sessionExpiryInterval(sessionExpirySeconds).keepAlive(30).send();
@@ -103,7 +126,7 @@ final class TenantMqUnderTest {
   }
 
   /** Logs in as {@code username@instanceId} and out again; the CONNACK's reason code either way. */
-  Mqtt5ConnAckReasonCode login(String username, String password) {
+  public Mqtt5ConnAckReasonCode login(String username, String password) {
     Mqtt5BlockingClient mqtt = Mqtt5Client.builder().identifier("sdk-login-" + UUID.randomUUID().toString().substring(0, 8))
         .serverHost("127.0.0.1").serverPort(mqttPort()).buildBlocking();
     try {
@@ -116,7 +139,7 @@ final class TenantMqUnderTest {
     }
   }
 
-  static <T> T await(CompletableFuture<T> future) throws Exception {
+  public static <T> T await(CompletableFuture<T> future) throws Exception {
     return future.get(30, TimeUnit.SECONDS);
   }
 }
