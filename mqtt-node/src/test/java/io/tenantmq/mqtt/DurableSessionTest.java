@@ -70,7 +70,7 @@ class DurableSessionTest extends TwoNodeClusterTest {
     for (String payload : queued) {
       Message m = new Message(TestNode.INSTANCE_ID, subscriptions.keySet().iterator().next(), Buffer.buffer(payload), 1,
           false, null);
-      pending.add(new Outbound(m, 1, false));
+      pending.add(new Outbound(m, 1, false, offlineSinceMillis));
     }
     SessionState state = new SessionState(System.currentTimeMillis() - 1000, subscriptions, List.of(), pending, Set.of());
     a.member.hazelcast().<ClientKey, StoredSession>getMap(MapNames.SESSIONS).set(key(clientId),

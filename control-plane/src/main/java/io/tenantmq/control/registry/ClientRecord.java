@@ -68,6 +68,12 @@ public record ClientRecord(
         subscriptions, counters);
   }
 
+  public ClientRecord withKeepAlive(int newKeepAliveSeconds) {
+    return new ClientRecord(instanceId, clientId, node, channelId, address, protocolVersion, newKeepAliveSeconds,
+        cleanStart, sessionExpirySeconds, username, groupId, state, createdAtMillis, connectedAtMillis,
+        disconnectedAtMillis, subscriptions, counters);
+  }
+
   public ClientRecord withCounters(TrafficCounters newCounters) {
     return new ClientRecord(instanceId, clientId, node, channelId, address, protocolVersion, keepAliveSeconds, cleanStart,
         sessionExpirySeconds, username, groupId, state, createdAtMillis, connectedAtMillis, disconnectedAtMillis,

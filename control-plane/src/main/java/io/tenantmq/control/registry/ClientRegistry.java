@@ -38,6 +38,12 @@ public interface ClientRegistry {
   /** Replaces the counters of the record of {@code channelId}; false when the record is another channel's. */
   CompletionStage<Boolean> updateCounters(ClientKey key, String channelId, TrafficCounters counters);
 
+  /**
+   * Sets the keepalive of the record of {@code channelId}, after an operator changed the live connection's; false when
+   * the record is another channel's.
+   */
+  CompletionStage<Boolean> updateKeepAlive(ClientKey key, String channelId, int keepAliveSeconds);
+
   /** Removes the record if it still belongs to {@code channelId} (a session that expired or was discarded). */
   CompletionStage<Boolean> remove(ClientKey key, String channelId);
 

@@ -51,17 +51,22 @@ public final class HazelcastClientRegistry implements ClientRegistry {
 
   @Override
   public CompletionStage<Boolean> updateSubscriptions(ClientKey key, String channelId, Map<String, Integer> subscriptions) {
-    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, Map.copyOf(subscriptions), null, null)));
+    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, Map.copyOf(subscriptions), null, null, null)));
   }
 
   @Override
   public CompletionStage<Boolean> updateCreatedAt(ClientKey key, String channelId, long createdAtMillis) {
-    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, null, null, createdAtMillis)));
+    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, null, null, createdAtMillis, null)));
   }
 
   @Override
   public CompletionStage<Boolean> updateCounters(ClientKey key, String channelId, TrafficCounters counters) {
-    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, null, counters, null)));
+    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, null, counters, null, null)));
+  }
+
+  @Override
+  public CompletionStage<Boolean> updateKeepAlive(ClientKey key, String channelId, int keepAliveSeconds) {
+    return guarded(() -> clients.submitToKey(key, new UpdateChannel(channelId, null, null, null, keepAliveSeconds)));
   }
 
   @Override
@@ -265,9 +270,12 @@ public final class HazelcastClientRegistry implements ClientRegistry {
     }
   }
 
-  /** Replaces the subscriptions, counters and/or creation time (the non-null ones) of the record of {@code channelId}. */
+  /**
+   * Replaces the subscriptions, counters, creation time and/or keepalive (the non-null ones) of the record of
+   * {@code channelId}.
+   */
   private record UpdateChannel(String channelId, Map<String, Integer> subscriptions, TrafficCounters counters,
-                               Long createdAtMillis)
+                               Long createdAtMillis, Integer keepAliveSeconds)
       implements EntryProcessor<ClientKey, ClientRecord, Boolean> {
     @Override
     public Boolean process(Map.Entry<ClientKey, ClientRecord> entry) {
@@ -277,7 +285,8 @@ public final class HazelcastClientRegistry implements ClientRegistry {
       }
       ClientRecord updated = subscriptions == null ? current : current.withSubscriptions(subscriptions);
       updated = counters == null ? updated : updated.withCounters(counters);
-      entry.setValue(createdAtMillis == null ? updated : updated.withCreatedAt(createdAtMillis));
+      updated = createdAtMillis == null ? updated : updated.withCreatedAt(createdAtMillis);
+      entry.setValue(keepAliveSeconds == null ? updated : updated.withKeepAlive(keepAliveSeconds));
       return true;
     }
   }

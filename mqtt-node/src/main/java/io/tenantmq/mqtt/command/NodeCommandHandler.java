@@ -3,6 +3,7 @@ package io.tenantmq.mqtt.command;
 import io.tenantmq.control.command.CommandHandler;
 import io.tenantmq.control.command.NodeReport;
 import io.tenantmq.control.command.PublishCommand;
+import io.tenantmq.control.command.QueuedMessage;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.mqtt.metrics.NodeReports;
 import io.tenantmq.mqtt.retain.RetainStore;
@@ -13,6 +14,8 @@ import io.tenantmq.mqtt.session.Session;
 import io.tenantmq.mqtt.subscription.TopicFilter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -23,6 +26,8 @@ import java.util.function.Supplier;
  * topic or filter fails the stage with {@link IllegalArgumentException}; callers validate before sending.
  */
 public final class NodeCommandHandler implements CommandHandler {
+
+  static final int MAX_KEEPALIVE_SECONDS = 65_535;
 
   private final NodeSessions sessions;
   private final Router router;
@@ -86,16 +91,25 @@ public final class NodeCommandHandler implements CommandHandler {
     });
   }
 
-  // the three below arrive with the EMQX dialect's node work (issue 5), in progress
+  /** @throws IllegalArgumentException (failing the stage) for a keepalive outside 0..65535, MQTT's two-byte range */
   @Override
   public CompletionStage<Boolean> setKeepAlive(ClientKey key, int seconds) {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException("setKeepAlive"));
+    if (seconds < 0 || seconds > MAX_KEEPALIVE_SECONDS) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException(
+          "keepalive must be 0.." + MAX_KEEPALIVE_SECONDS + " seconds, was " + seconds));
+    }
+    Session session = sessions.get(key);
+    return session == null ? done(false) : on(session.context(), () -> session.setKeepAlive(seconds));
   }
 
   @Override
-  public CompletionStage<java.util.Optional<java.util.List<io.tenantmq.control.command.QueuedMessage>>> messages(
-      ClientKey key, boolean inflight, int limit) {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException("messages"));
+  public CompletionStage<Optional<List<QueuedMessage>>> messages(ClientKey key, boolean inflight, int limit) {
+    if (limit < 1) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("limit must be at least 1, was " + limit));
+    }
+    Session session = sessions.get(key);
+    return session == null ? done(Optional.empty())
+        : on(session.context(), () -> Future.succeededFuture(Optional.of(session.messages(inflight, limit))));
   }
 
   /** Reads counters only: answered on the calling thread. */

@@ -111,6 +111,27 @@ public final class OutboundQueue {
     return new ArrayList<>(pending);
   }
 
+  /** The first {@code limit} in-flight messages, oldest first. */
+  public List<Inflight> inflight(int limit) {
+    return first(inflight.values(), limit);
+  }
+
+  /** The first {@code limit} queued messages, oldest first. */
+  public List<Outbound> pending(int limit) {
+    return first(pending, limit);
+  }
+
+  private static <T> List<T> first(Iterable<T> all, int limit) {
+    List<T> result = new ArrayList<>(Math.min(limit, 64));
+    for (T t : all) {
+      if (result.size() >= limit) {
+        break;
+      }
+      result.add(t);
+    }
+    return result;
+  }
+
   /** Forgets everything, after a hand-over took it elsewhere. */
   public void clear() {
     inflight.clear();

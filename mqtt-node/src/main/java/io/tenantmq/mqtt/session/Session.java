@@ -4,6 +4,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.mqtt.MqttTopicSubscription;
+import io.tenantmq.control.command.QueuedMessage;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.PacketCounter;
 import io.tenantmq.mqtt.metrics.InstanceMetrics;
@@ -150,7 +151,7 @@ public final class Session implements Subscriber {
       }
       return;
     }
-    Outbound o = new Outbound(message, qos, retainFlag);
+    Outbound o = new Outbound(message, qos, retainFlag, System.currentTimeMillis());
     if (endpoint != null && outbound.windowHasRoom() && !outbound.hasPending()) {
       Inflight sent = outbound.send(o);
       write(message, qos, retainFlag, sent.packetId(), false);
@@ -621,6 +622,52 @@ public final class Session implements Subscriber {
     publishSubscriptions();
     checkpoint.flush();
     return true;
+  }
+
+  /**
+   * Up to {@code limit} of the messages this session holds for its client, oldest first: those sent and not yet
+   * acknowledged ({@code inflight}, with their packet ids), or those waiting for room in the window (packet id 0).
+   */
+  public List<QueuedMessage> messages(boolean inflight, int limit) {
+    List<QueuedMessage> result = new ArrayList<>();
+    if (inflight) {
+      for (Inflight i : outbound.inflight(limit)) {
+        result.add(queued(i.outbound(), i.packetId()));
+      }
+    } else {
+      for (Outbound o : outbound.pending(limit)) {
+        result.add(queued(o, 0));
+      }
+    }
+    return result;
+  }
+
+  private static QueuedMessage queued(Outbound o, int packetId) {
+    Message m = o.message();
+    return new QueuedMessage(m.topic(), m.payload().getBytes(), o.qos(), o.retainFlag(), packetId, o.insertedAtMillis());
+  }
+
+  /**
+   * Enforces a keepalive of {@code seconds} (0: none) on the live connection from now on, and records it; false when
+   * no connection is attached. Fails when this vertx-mqtt's pipeline cannot be changed.
+   */
+  public Future<Boolean> setKeepAlive(int seconds) {
+    MqttEndpoint ep = endpoint;
+    if (ep == null) {
+      return Future.succeededFuture(false);
+    }
+    if (!KeepAlive.apply(ep, seconds, () -> context.runOnContext(v -> keepAliveExpired(ep)))) {
+      return Future.failedFuture(new IllegalStateException("the keepalive of this connection cannot be changed"));
+    }
+    return Future.fromCompletionStage(services.registry().updateKeepAlive(key, connection.channelId(), seconds), context)
+        .map(recorded -> true);
+  }
+
+  /** [MQTT-3.1.2-24] nothing arrived for 1.5 keepalive periods: MQTT 5 clients hear 0x8D; the will is sent. */
+  private void keepAliveExpired(MqttEndpoint ep) {
+    if (endpoint == ep) {
+      closeByServer(MqttDisconnectReasonCode.KEEP_ALIVE_TIMEOUT);
+    }
   }
 
   private boolean closeByServer(MqttDisconnectReasonCode reason) {

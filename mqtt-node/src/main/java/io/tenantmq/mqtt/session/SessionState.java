@@ -16,6 +16,9 @@ import java.util.Set;
 /**
  * What a persistent session carries from one connection to the next, or from one node to another: subscriptions,
  * unacknowledged and queued outbound messages, and the packet ids of inbound QoS 2 messages not yet released.
+ *
+ * <p>Encoded form: the sections above, then the time each in-flight and queued message was taken in. That last section
+ * came later; sessions stored without it decode with the session's creation time for their messages.
  */
 public record SessionState(long createdAtMillis, Map<String, Integer> subscriptions, List<Inflight> inflight,
                            List<Outbound> pending, Set<Integer> qos2Received) {
@@ -46,6 +49,8 @@ public record SessionState(long createdAtMillis, Map<String, Integer> subscripti
     }
     out.appendInt(qos2Received.size());
     qos2Received.forEach(out::appendInt);
+    inflight.forEach(i -> out.appendLong(i.outbound().insertedAtMillis()));
+    pending.forEach(o -> out.appendLong(o.insertedAtMillis()));
     return out;
   }
 
@@ -76,6 +81,15 @@ public record SessionState(long createdAtMillis, Map<String, Integer> subscripti
     for (int i = 0; i < qos2; i++) {
       qos2Received.add(readInt(in, pos));
     }
+    boolean timed = in.length() - pos[0] >= 8L * (inflightCount + pendingCount);
+    for (int i = 0; i < inflightCount; i++) {
+      Inflight entry = inflight.get(i);
+      inflight.set(i, new Inflight(entry.packetId(), timed(entry.outbound(), timed ? readLong(in, pos) : createdAt),
+          entry.released()));
+    }
+    for (int i = 0; i < pendingCount; i++) {
+      pending.set(i, timed(pending.get(i), timed ? readLong(in, pos) : createdAt));
+    }
     return new SessionState(createdAt, subscriptions, inflight, pending, qos2Received);
   }
 
@@ -88,7 +102,17 @@ public record SessionState(long createdAtMillis, Map<String, Integer> subscripti
     int qos = in.getByte(pos[0]);
     boolean retain = in.getByte(pos[0] + 1) == 1;
     pos[0] += 2;
-    return new Outbound(MessageCodec.decode(in, pos), qos, retain);
+    return new Outbound(MessageCodec.decode(in, pos), qos, retain, 0);
+  }
+
+  private static Outbound timed(Outbound o, long insertedAtMillis) {
+    return new Outbound(o.message(), o.qos(), o.retainFlag(), insertedAtMillis);
+  }
+
+  private static long readLong(Buffer in, int[] pos) {
+    long v = in.getLong(pos[0]);
+    pos[0] += 8;
+    return v;
   }
 
   private static int readInt(Buffer in, int[] pos) {

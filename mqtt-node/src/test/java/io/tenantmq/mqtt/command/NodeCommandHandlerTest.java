@@ -17,11 +17,13 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
 import io.tenantmq.control.command.NodeCommands;
 import io.tenantmq.control.command.PublishCommand;
+import io.tenantmq.control.command.QueuedMessage;
 import io.tenantmq.control.command.PublishCommand.PublishProperties;
 import io.tenantmq.control.command.PublishCommand.UserProperty;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientState;
 import io.tenantmq.mqtt.Inbox;
+import io.tenantmq.mqtt.RawMqttClient;
 import io.tenantmq.mqtt.TestClients;
 import io.tenantmq.mqtt.TestNode;
 import java.nio.charset.StandardCharsets;
@@ -243,5 +245,146 @@ class NodeCommandHandlerTest {
     Throwable e = catchThrowable(() -> result(commands.publish(new PublishCommand(TestNode.INSTANCE_ID, "a/+/b",
         new byte[] {1}, 0, false, null))));
     assertThat(e).hasRootCauseInstanceOf(IllegalArgumentException.class);
+  }
+
+  // ---- keepalive ---------------------------------------------------------------------------------------------------
+
+  @Test
+  void aShorterKeepAliveClosesAClientThatPingsOnlyForItsOwnAndIsRecorded() throws Exception {
+    String clientId = unique("ka-short");
+    AtomicReference<MqttClientDisconnectedContext> disconnected = new AtomicReference<>();
+    Mqtt5BlockingClient c = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1")
+        .serverPort(node.mqttPort()).addDisconnectedListener(disconnected::set).buildBlocking();
+    // a kept session, so that the record outlives the connection
+    c.connectWith().keepAlive(60).cleanStart(false).sessionExpiryInterval(60).send();
+    try {
+      long setAt = System.nanoTime();
+      assertThat(result(commands.setKeepAlive(key(clientId), 1))).isTrue();
+      assertThat(TestClients.record(node, clientId).orElseThrow().keepAliveSeconds()).isEqualTo(1);
+
+      await().atMost(Duration.ofSeconds(4)).until(() -> disconnected.get() != null);
+      long afterMillis = (System.nanoTime() - setAt) / 1_000_000;
+      // [MQTT-3.1.2-24] one and a half periods of silence, counted from the change
+      assertThat(afterMillis).isBetween(1_400L, 3_000L);
+      Mqtt5DisconnectException cause = (Mqtt5DisconnectException) disconnected.get().getCause();
+      assertThat(cause.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5DisconnectReasonCode.KEEP_ALIVE_TIMEOUT);
+      await().atMost(Duration.ofSeconds(5)).until(() -> TestClients.record(node, clientId)
+          .map(r -> r.state() == ClientState.DISCONNECTED && r.keepAliveSeconds() == 1).orElse(false));
+    } finally {
+      c.connectWith().cleanStart(true).send();
+      c.disconnect();
+    }
+  }
+
+  @Test
+  void aKeepAliveOfZeroLetsASilentMqtt311ClientStay() throws Exception {
+    String clientId = unique("ka-zero");
+    try (RawMqttClient client = RawMqttClient.connect(node.mqttPort(), clientId, true, 1, null)) {
+      assertThat(result(commands.setKeepAlive(key(clientId), 0))).isTrue();
+      // 3 s of silence: twice what the client's own keepalive of 1 s allowed
+      assertThat(client.closedWithin(Duration.ofSeconds(3))).isFalse();
+      assertThat(TestClients.record(node, clientId).orElseThrow().keepAliveSeconds()).isZero();
+      // and back: a silent client is closed again
+      assertThat(result(commands.setKeepAlive(key(clientId), 1))).isTrue();
+      assertThat(client.closedWithin(Duration.ofSeconds(3))).isTrue();
+    }
+  }
+
+  @Test
+  void keepAliveOfAnOfflineOrUnknownClientIsFalseAndOutOfRangeFails() throws Exception {
+    assertThat(result(commands.setKeepAlive(key(unique("nobody")), 30))).isFalse();
+    String clientId = unique("ka-range");
+    Mqtt5BlockingClient c = TestClients.v5(node.mqttPort(), clientId);
+    try {
+      assertThat(catchThrowable(() -> result(commands.setKeepAlive(key(clientId), 65_536))))
+          .hasRootCauseInstanceOf(IllegalArgumentException.class);
+      assertThat(TestClients.record(node, clientId).orElseThrow().keepAliveSeconds()).isEqualTo(60);
+    } finally {
+      c.disconnect();
+    }
+  }
+
+  // ---- queued and in-flight messages ------------------------------------------------------------------------------
+
+  static List<QueuedMessage> messages(String clientId, boolean inflight, int limit) throws Exception {
+    return result(commands.messages(key(clientId), inflight, limit)).orElseThrow();
+  }
+
+  static List<String> payloads(List<QueuedMessage> messages) {
+    return messages.stream().map(m -> new String(m.payload(), StandardCharsets.UTF_8)).toList();
+  }
+
+  @Test
+  void anOfflineSessionShowsItsQueuedMessagesOldestFirstUpToTheLimit() throws Exception {
+    String clientId = unique("mq-offline");
+    String topic = unique("mq/offline");
+    Mqtt5BlockingClient c = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1")
+        .serverPort(node.mqttPort()).buildBlocking();
+    c.connectWith().cleanStart(false).sessionExpiryInterval(300).send();
+    c.subscribeWith().topicFilter(topic).qos(TestClients.qos(1)).send();
+    c.disconnect();
+    await().atMost(Duration.ofSeconds(5)).until(() -> TestClients.record(node, clientId)
+        .map(r -> r.state() == ClientState.DISCONNECTED).orElse(false));
+    long before = System.currentTimeMillis();
+    for (String p : List.of("m1", "m2", "m3")) {
+      TestClients.publish(pub, topic, p, 1);
+    }
+    long after = System.currentTimeMillis();
+    try {
+      await().atMost(Duration.ofSeconds(5)).until(() -> messages(clientId, false, 10).size() == 3);
+      List<QueuedMessage> queued = messages(clientId, false, 10);
+      assertThat(payloads(queued)).containsExactly("m1", "m2", "m3");
+      assertThat(queued).allSatisfy(m -> {
+        assertThat(m.topic()).isEqualTo(topic);
+        assertThat(m.qos()).isEqualTo(1);
+        assertThat(m.packetId()).isZero();
+        assertThat(m.insertedAtMillis()).isBetween(before, after + 1_000);
+      });
+      assertThat(payloads(messages(clientId, false, 2))).containsExactly("m1", "m2");
+      assertThat(messages(clientId, true, 10)).as("nothing was sent, so nothing is in flight").isEmpty();
+    } finally {
+      c.connectWith().cleanStart(true).send();
+      c.disconnect();
+    }
+  }
+
+  @Test
+  void aSubscriberThatDoesNotAckHasItsWindowInFlightAndTheRestQueued() throws Exception {
+    String clientId = unique("mq-noack");
+    String topic = unique("mq/noack");
+    List<Mqtt5Publish> held = new CopyOnWriteArrayList<>();
+    Mqtt5BlockingClient c = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1")
+        .serverPort(node.mqttPort()).buildBlocking();
+    // a window of one: the first message goes out, the others wait for its PUBACK
+    c.connectWith().restrictions().receiveMaximum(1).applyRestrictions().send();
+    c.toAsync().subscribeWith().topicFilter(topic).qos(TestClients.qos(1)).callback(held::add)
+        .manualAcknowledgement(true).send().get(10, TimeUnit.SECONDS);
+    try {
+      for (String p : List.of("a", "b", "c")) {
+        TestClients.publish(pub, topic, p, 1);
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 1 && messages(clientId, false, 10).size() == 2);
+      List<QueuedMessage> inflight = messages(clientId, true, 10);
+      assertThat(payloads(inflight)).containsExactly("a");
+      assertThat(inflight.get(0).packetId()).isPositive();
+      assertThat(inflight.get(0).qos()).isEqualTo(1);
+      assertThat(payloads(messages(clientId, false, 10))).containsExactly("b", "c");
+      assertThat(messages(clientId, false, 10)).extracting(QueuedMessage::packetId).containsOnly(0);
+      assertThat(inflight.get(0).insertedAtMillis())
+          .isLessThanOrEqualTo(messages(clientId, false, 10).get(0).insertedAtMillis());
+
+      held.get(0).acknowledge();
+      await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 2);
+      assertThat(payloads(messages(clientId, true, 10))).containsExactly("b");
+      assertThat(payloads(messages(clientId, false, 10))).containsExactly("c");
+    } finally {
+      c.disconnect();
+    }
+  }
+
+  @Test
+  void messagesOfAClientWithoutASessionHereAreEmpty() throws Exception {
+    assertThat(result(commands.messages(key(unique("nobody")), false, 10))).isEmpty();
+    assertThat(result(commands.messages(key(unique("nobody")), true, 10))).isEmpty();
   }
 }

@@ -1,0 +1,75 @@
+package io.tenantmq.mqtt.session;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.mqtt.MqttEndpoint;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Changes the keepalive the server enforces on a live connection. vertx-mqtt fixes it at CONNECT (a Netty
+ * {@link IdleStateHandler} named {@value #VERTX_IDLE} and a closer named {@value #VERTX_CLOSER} before the pipeline's
+ * {@value #ANCHOR} handler) and offers no way to change it; this replaces both with a watch of the new length, or with
+ * none for 0. [MQTT-3.1.2-24] the connection ends after one and a half keepalive periods without a packet.
+ *
+ * <p>Owned by: the connection's event loop (the session's context), where pipeline changes take effect at once.
+ */
+final class KeepAlive {
+
+  static final String VERTX_IDLE = "idle";
+  static final String VERTX_CLOSER = "keepAliveHandler";
+  static final String ANCHOR = "handler";
+  static final String IDLE = "tenantmq.keepalive.idle";
+  static final String CLOSER = "tenantmq.keepalive.closer";
+
+  private KeepAlive() {
+  }
+
+  /**
+   * Enforces {@code seconds} (0: no keepalive) from now on, calling {@code onTimeout} on the connection's event loop
+   * when it runs out; false, changing nothing, when the connection's pipeline cannot be reached.
+   */
+  static boolean apply(MqttEndpoint ep, int seconds, Runnable onTimeout) {
+    NetSocketInternal connection = EndpointChannel.of(ep);
+    if (connection == null) {
+      return false;
+    }
+    ChannelPipeline pipeline = connection.channelHandlerContext().pipeline();
+    if (pipeline.get(ANCHOR) == null) {
+      return false;
+    }
+    for (String name : new String[] {VERTX_IDLE, VERTX_CLOSER, IDLE, CLOSER}) {
+      if (pipeline.get(name) != null) {
+        pipeline.remove(name);
+      }
+    }
+    if (seconds > 0) {
+      // the period starts now, as it does at CONNECT
+      pipeline.addBefore(ANCHOR, IDLE, new IdleStateHandler(seconds * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+      pipeline.addBefore(ANCHOR, CLOSER, new Closer(onTimeout));
+    }
+    return true;
+  }
+
+  /** Turns the reader-idle event into the session's timeout. */
+  private static final class Closer extends ChannelDuplexHandler {
+    private final Runnable onTimeout;
+
+    Closer(Runnable onTimeout) {
+      this.onTimeout = onTimeout;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+      if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+        onTimeout.run();
+      } else {
+        super.userEventTriggered(ctx, event);
+      }
+    }
+  }
+}
