@@ -21,6 +21,12 @@ public interface CredentialService {
   /** The credentials of one tenant, by id; without secrets. */
   CompletionStage<List<Credential>> list(String tenantId);
 
+  /**
+   * Applies {@code change} atomically (on the partition that owns the credential) and returns the credential as it is
+   * now; empty, changing nothing, when there is no such credential.
+   */
+  CompletionStage<Optional<Credential>> update(String credentialId, CredentialChange change);
+
   /** Deletes the credential; false when there was none. */
   CompletionStage<Boolean> revoke(String credentialId);
 

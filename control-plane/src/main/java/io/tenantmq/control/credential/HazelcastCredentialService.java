@@ -1,6 +1,7 @@
 package io.tenantmq.control.credential;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.tenantmq.control.cluster.MapNames;
@@ -11,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -68,6 +70,11 @@ public final class HazelcastCredentialService implements CredentialService {
   }
 
   @Override
+  public CompletionStage<Optional<Credential>> update(String credentialId, CredentialChange change) {
+    return credentials.submitToKey(credentialId, new Change(change)).thenApply(Optional::ofNullable);
+  }
+
+  @Override
   public CompletionStage<Boolean> revoke(String credentialId) {
     return credentials.removeAsync(credentialId).thenApply(previous -> previous != null);
   }
@@ -95,5 +102,18 @@ public final class HazelcastCredentialService implements CredentialService {
       sb.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
     }
     return sb.toString();
+  }
+
+  /** Returns the changed credential itself (or null), not an Optional: results travel serialized. */
+  private record Change(CredentialChange change) implements EntryProcessor<String, Credential, Credential> {
+    @Override
+    public Credential process(Map.Entry<String, Credential> entry) {
+      if (entry.getValue() == null) {
+        return null;
+      }
+      Credential changed = change.applyTo(entry.getValue());
+      entry.setValue(changed);
+      return changed;
+    }
   }
 }

@@ -74,4 +74,37 @@ class HazelcastCredentialServiceTest {
     assertThat(credentials.get(issued.credential().credentialId()).toCompletableFuture().get()).isEmpty();
     assertThat(credentials.revoke(issued.credential().credentialId()).toCompletableFuture().get()).isFalse();
   }
+
+  @Test
+  void updateChangesOnlyTheGivenFieldsAndKeepsTheSecret() throws Exception {
+    IssuedCredential issued = credentials.issue("tenant-u", CredentialKind.EMQX, "mqtt-u1", "key-u").toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+    String id = issued.credential().credentialId();
+    Credential changed = credentials.update(id, new CredentialChange("for the billing job", 4_102_444_800_000L, true))
+        .toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow();
+    assertThat(changed.description()).isEqualTo("for the billing job");
+    assertThat(changed.expiresAtMillis()).isEqualTo(4_102_444_800_000L);
+    assertThat(changed.disabled()).isTrue();
+    assertThat(changed.usableAt(System.currentTimeMillis())).isFalse();
+
+    Credential reEnabled = credentials.update(id, new CredentialChange(null, null, false)).toCompletableFuture().get()
+        .orElseThrow();
+    Credential stored = credentials.get(id).toCompletableFuture().get().orElseThrow();
+    assertThat(stored).isEqualTo(reEnabled);
+    assertThat(stored.disabled()).isFalse();
+    assertThat(stored.description()).isEqualTo("for the billing job");
+    assertThat(stored.expiresAtMillis()).isEqualTo(4_102_444_800_000L);
+    assertThat(stored.remark()).isEqualTo("key-u");
+    assertThat(stored.instanceId()).isEqualTo("mqtt-u1");
+    assertThat(stored.createdAtMillis()).isEqualTo(issued.credential().createdAtMillis());
+    assertThat(credentials.secretMatches(stored, issued.secret())).isTrue();
+    assertThat(stored.usableAt(System.currentTimeMillis())).isTrue();
+  }
+
+  @Test
+  void updateOfAnUnknownCredentialCreatesNothing() throws Exception {
+    assertThat(credentials.update("no-such-key", new CredentialChange("x", 0L, false)).toCompletableFuture().get())
+        .isEmpty();
+    assertThat(credentials.get("no-such-key").toCompletableFuture().get()).isEmpty();
+  }
 }

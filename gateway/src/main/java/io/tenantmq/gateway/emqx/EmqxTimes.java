@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 public final class EmqxTimes {
 
   private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+  private static final DateTimeFormatter RFC3339_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
   private static final DateTimeFormatter V4 = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private EmqxTimes() {
@@ -19,6 +20,11 @@ public final class EmqxTimes {
 
   public static String rfc3339(long epochMillis) {
     return RFC3339.format(Instant.ofEpochMilli(epochMillis).atZone(ZoneId.systemDefault()));
+  }
+
+  /** RFC 3339 to the second, as EMQX writes an API key's {@code created_at} and {@code expired_at}. */
+  public static String rfc3339Seconds(long epochMillis) {
+    return RFC3339_SECONDS.format(Instant.ofEpochMilli(epochMillis).atZone(ZoneId.systemDefault()));
   }
 
   public static String v4(long epochMillis) {

@@ -19,6 +19,10 @@ public final class V5Api {
 
   public static void mount(Router v5, GatewayContext context) {
     new ClientRoutes(context).mount(v5);
+    new PublishRoutes(context).mount(v5);
+    new SubscriptionRoutes(context).mount(v5);
+    new TopicRoutes(context).mount(v5);
+    new ApiKeyRoutes(context).mount(v5);
     v5.route().handler(ctx -> ctx.fail(new EmqxException(404, "NOT_FOUND", "Request Path Not Found")));
     v5.route().failureHandler(V5Api::failure);
   }
