@@ -2,11 +2,16 @@ package io.tenantmq.mqtt;
 
 import static io.tenantmq.mqtt.TestClients.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.tenantmq.control.registry.ClientKey;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** MQTT over WebSocket on path /mqtt, talking to clients of the TCP listener. */
@@ -57,5 +62,17 @@ class WebSocketTest extends SharedNodeTest {
       pub.disconnect();
       sub.disconnect();
     }
+  }
+
+  @Test
+  void aKeepAliveSetByCommandIsEnforcedOnAWebSocketConnection() throws Exception {
+    String clientId = unique("ws-ka");
+    AtomicReference<Object> gone = new AtomicReference<>();
+    Mqtt5BlockingClient c = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1").serverPort(node.wsPort())
+        .webSocketConfig().serverPath("mqtt").applyWebSocketConfig().addDisconnectedListener(gone::set).buildBlocking();
+    c.connectWith().keepAlive(60).send();
+    assertThat(node.control.commands().setKeepAlive(new ClientKey(TestNode.INSTANCE_ID, clientId), 1)
+        .toCompletableFuture().get(10, TimeUnit.SECONDS)).isTrue();
+    await().atMost(Duration.ofSeconds(4)).until(() -> gone.get() != null);
   }
 }
