@@ -20,6 +20,11 @@ public final class InstanceMetrics {
   private final LongAdder authFailures = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final LongAdder noSubscribers = new LongAdder();
+  private final LongAdder sessionsCreated = new LongAdder();
+  private final LongAdder sessionsResumed = new LongAdder();
+  private final LongAdder sessionsTakenOver = new LongAdder();
+  private final LongAdder sessionsDiscarded = new LongAdder();
+  private final LongAdder sessionsTerminated = new LongAdder();
   private final Gauge liveConnections = new Gauge();
   private final Gauge sessions = new Gauge();
   private final Gauge subscriptions = new Gauge();
@@ -76,6 +81,21 @@ public final class InstanceMetrics {
     liveConnections.add(-1);
   }
 
+  /** A CONNECT was accepted with a fresh session, or with the one the client had ({@code resumed}). */
+  public void sessionStarted(boolean resumed) {
+    (resumed ? sessionsResumed : sessionsCreated).increment();
+  }
+
+  /** A newer connection of the client took the session over ({@code kept}) or, with a clean start, discarded it. */
+  public void sessionHandedOver(boolean kept) {
+    (kept ? sessionsTakenOver : sessionsDiscarded).increment();
+  }
+
+  /** A session ended here for good (its clean connection closed, it expired, it was discarded). */
+  public void sessionTerminated() {
+    sessionsTerminated.increment();
+  }
+
   /** A session of the instance started (+1) or ended (-1) on this node. */
   public void sessions(int delta) {
     sessions.add(delta);
@@ -110,6 +130,26 @@ public final class InstanceMetrics {
 
   public long deliveredCount() {
     return delivered.sum();
+  }
+
+  public long sessionsCreatedCount() {
+    return sessionsCreated.sum();
+  }
+
+  public long sessionsResumedCount() {
+    return sessionsResumed.sum();
+  }
+
+  public long sessionsTakenOverCount() {
+    return sessionsTakenOver.sum();
+  }
+
+  public long sessionsDiscardedCount() {
+    return sessionsDiscarded.sum();
+  }
+
+  public long sessionsTerminatedCount() {
+    return sessionsTerminated.sum();
   }
 
   public long noSubscribersCount() {

@@ -67,6 +67,11 @@ public final class NodeReports {
     metrics.put("client.connected", m.connectedCount());
     metrics.put("client.disconnected", m.disconnectedCount());
     metrics.put("client.auth.failure", m.authFailureCount());
+    metrics.put("session.created", m.sessionsCreatedCount());
+    metrics.put("session.resumed", m.sessionsResumedCount());
+    metrics.put("session.takenover", m.sessionsTakenOverCount());
+    metrics.put("session.discarded", m.sessionsDiscardedCount());
+    metrics.put("session.terminated", m.sessionsTerminatedCount());
     long received = 0;
     long sent = 0;
     for (int qos = 0; qos <= 2; qos++) {
@@ -80,6 +85,8 @@ public final class NodeReports {
     metrics.put("messages.received", received);
     metrics.put("messages.sent", sent);
     metrics.put("messages.delivered", m.deliveredCount());
+    // EMQX: PUBACK and PUBREC from subscribers, i.e. QoS 1 and 2 deliveries the client confirmed
+    metrics.put("messages.acked", m.received(PacketCounter.PUBACK) + m.received(PacketCounter.PUBREC));
     // as in EMQX, "dropped" includes the messages nobody subscribed to
     metrics.put("messages.dropped", m.sent(PacketCounter.DROPPED) + m.noSubscribersCount());
     metrics.put("messages.dropped.no_subscribers", m.noSubscribersCount());

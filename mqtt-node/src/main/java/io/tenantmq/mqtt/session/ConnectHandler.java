@@ -150,6 +150,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry));
       wire(ep, session);
       session.connectCounted(ep);
+      services.instanceMetrics().of(key.instanceId()).sessionStarted(sessionPresent);
       session.attach(ep, ep.will());
       if (bans.check(key, info).isPresent()) {
         // a ban added while this CONNECT was under way, too late for the node's ban listener to see the connection

@@ -569,6 +569,7 @@ public final class Session implements Subscriber {
       close(ep, MqttDisconnectReasonCode.SESSION_TAKEN_OVER);
     }
     SessionState state = keepState ? export() : null;
+    instanceMetrics.sessionHandedOver(keepState);
     outbound.clear();
     if (keepState && localSuccessor != null) {
       successor = localSuccessor;
@@ -698,6 +699,7 @@ public final class Session implements Subscriber {
       return;
     }
     terminated = true;
+    instanceMetrics.sessionTerminated();
     checkpoint.stop();
     cancelTimer(expiryTimer);
     cancelTimer(flushTimer);

@@ -84,7 +84,8 @@ class NodeReportTest {
         .containsEntry("subscriptions.shared.count", 0L).containsEntry("topics.count", 1L);
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(report(busy).metrics())
         .containsEntry("client.connect", 2L).containsEntry("client.connected", 2L)
-        .containsEntry("client.disconnected", 0L)
+        .containsEntry("client.disconnected", 0L).containsEntry("session.created", 2L)
+        .containsEntry("messages.acked", 1L)
         .containsEntry("messages.received", 2L).containsEntry("messages.qos0.received", 1L)
         .containsEntry("messages.qos1.received", 1L).containsEntry("messages.qos2.received", 0L)
         .containsEntry("messages.sent", 1L).containsEntry("messages.qos1.sent", 1L)
@@ -116,7 +117,7 @@ class NodeReportTest {
           .containsEntry("sessions.count", 0L).containsEntry("subscriptions.count", 0L)
           .containsEntry("subscriptions.max", 1L).containsEntry("topics.count", 0L);
       assertThat(after.metrics()).containsEntry("client.disconnected", 2L)
-          .containsEntry("packets.disconnect.received", 2L);
+          .containsEntry("packets.disconnect.received", 2L).containsEntry("session.terminated", 2L);
     });
   }
 
@@ -140,5 +141,30 @@ class NodeReportTest {
     assertThat(r.metrics().values()).containsOnly(0L);
     assertThat(r.metrics()).containsKeys("client.connect", "messages.received", "bytes.sent",
         "messages.dropped.no_subscribers");
+  }
+
+  @Test
+  void sessionCountersTellCreatedResumedTakenOverAndDiscarded() throws Exception {
+    String instanceId = TestUsers.createInstance(node, unique("sessions"));
+    String user = TestUsers.create(node, instanceId, "dev", true, true);
+    String clientId = unique("kept");
+    Mqtt5BlockingClient c = TestUsers.v5(node.mqttPort(), clientId, user + "@" + instanceId, TestUsers.PASSWORD, null);
+    c.connectWith().cleanStart(false).sessionExpiryInterval(300).send();
+    c.disconnect();
+    // the kept session is resumed by the same client id: the old one is taken over
+    c.connectWith().cleanStart(false).sessionExpiryInterval(300).send();
+    // a clean start from a second connection discards it
+    Mqtt5BlockingClient fresh = TestUsers.v5(node.mqttPort(), clientId, user + "@" + instanceId, TestUsers.PASSWORD,
+        null);
+    fresh.connectWith().cleanStart(true).send();
+    fresh.disconnect();
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      NodeReport r = report(instanceId);
+      assertThat(r.metrics()).containsEntry("session.created", 2L).containsEntry("session.resumed", 1L)
+          .containsEntry("session.takenover", 1L).containsEntry("session.discarded", 1L)
+          .containsEntry("client.connected", 3L).containsEntry("client.disconnected", 3L);
+      assertThat(r.stats()).containsEntry("sessions.count", 0L).containsEntry("connections.count", 0L)
+          .containsEntry("sessions.max", 1L);
+    });
   }
 }
