@@ -4,7 +4,8 @@ package io.tenantmq.sdk.emqx;
  * The filters of {@code GET /subscriptions}; null ones do not filter.
  *
  * @param topic       subscriptions to exactly this topic filter
- * @param matchTopic  subscriptions whose filter matches this topic name or filter (wildcards allowed)
+ * @param matchTopic  subscriptions whose filter this filter matches, the subscribed filter's levels taken literally
+ *                    ({@code a/#} keeps {@code a/b} and {@code a/+})
  * @param shareGroup  shared subscriptions of this group
  */
 public record SubscriptionQuery(String clientId, Integer qos, String topic, String matchTopic, String shareGroup,
@@ -22,8 +23,9 @@ public record SubscriptionQuery(String clientId, Integer qos, String topic, Stri
     return new SubscriptionQuery(clientId, null, null, null, null, null, null);
   }
 
-  public static SubscriptionQuery matching(String topic) {
-    return new SubscriptionQuery(null, null, null, topic, null, null, null);
+  /** Subscriptions whose filter {@code filter} matches (EMQX's {@code match_topic}). */
+  public static SubscriptionQuery matching(String filter) {
+    return new SubscriptionQuery(null, null, null, filter, null, null, null);
   }
 
   QueryString appendTo(QueryString q) {
