@@ -40,19 +40,15 @@ public record Ban(String instanceId, BanKind kind, String who, String by, String
     return untilMillis > nowMillis;
   }
 
-  /** Whether a connection with these attributes is banned by this (user name may be null; peerhost is the bare ip). */
+  /**
+   * Whether a connection with these attributes is banned by this (user name may be null; peerhost is the bare ip).
+   * Compiles the ban each time: to match many connections, use one {@link BanMatcher}.
+   */
   public boolean matches(String clientId, String username, String peerhost) {
-    return switch (kind) {
-      case CLIENTID -> who.equals(clientId);
-      case USERNAME -> who.equals(username);
-      case PEERHOST -> peerhost != null && sameAddress(who, peerhost);
-      case CLIENTID_RE -> clientId != null && Pattern.compile(who).matcher(clientId).find();
-      case USERNAME_RE -> username != null && Pattern.compile(who).matcher(username).find();
-      case PEERHOST_NET -> peerhost != null && Network.parse(who).contains(peerhost);
-    };
+    return BanMatcher.of(this).matches(clientId, username, peerhost);
   }
 
-  private static boolean sameAddress(String a, String b) {
+  static boolean sameAddress(String a, String b) {
     if (a.equalsIgnoreCase(b)) {
       return true;
     }

@@ -10,10 +10,13 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.query.Predicates;
 import io.tenantmq.control.cluster.MapNames;
 import io.tenantmq.control.cluster.ScopedRecords;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,16 +32,41 @@ public final class HazelcastBanList implements BanList {
 
   private final IMap<BanKey, Ban> bans;
   private final Executor queryExecutor;
-  /** instanceId → that instance's bans: what {@link #check} reads. */
-  private final Map<String, Map<BanKey, Ban>> local = new ConcurrentHashMap<>();
+  /** instanceId → that instance's bans, compiled: what {@link #check} reads. */
+  private final Map<String, Map<BanKey, BanMatcher>> local = new ConcurrentHashMap<>();
   private final List<Consumer<Ban>> addedListeners = new CopyOnWriteArrayList<>();
+  /** While the existing bans load: the keys an event already spoke about, whose snapshot value may be stale. */
+  private final Set<BanKey> seenWhileLoading = new HashSet<>();
+  private final Object loadLock = new Object();
+  private volatile boolean loading = true;
 
   public HazelcastBanList(HazelcastInstance hazelcast, Executor queryExecutor) {
     this.bans = hazelcast.getMap(MapNames.BANS);
     this.queryExecutor = queryExecutor;
     bans.addEntryListener(new Mirror(), true);
-    // the listener first, then the bans that exist: a ban added in between is seen twice, never missed
-    bans.values().forEach(this::remember);
+    // the listener first, then the bans that exist: a ban added in between is never missed, and one removed in
+    // between is not brought back by the snapshot (an event for a key wins over the snapshot's value)
+    Collection<Ban> existing = bans.values();
+    synchronized (loadLock) {
+      for (Ban ban : existing) {
+        if (!seenWhileLoading.contains(ban.key())) {
+          remember(ban);
+        }
+      }
+      loading = false;
+      seenWhileLoading.clear();
+    }
+  }
+
+  /** Called by the listener before it applies an event for {@code key}. */
+  private void seen(BanKey key) {
+    if (loading) {
+      synchronized (loadLock) {
+        if (loading) {
+          seenWhileLoading.add(key);
+        }
+      }
+    }
   }
 
   @Override
@@ -64,14 +92,14 @@ public final class HazelcastBanList implements BanList {
 
   @Override
   public Optional<Ban> check(String instanceId, String clientId, String username, String peerhost) {
-    Map<BanKey, Ban> ofInstance = local.get(instanceId);
+    Map<BanKey, BanMatcher> ofInstance = local.get(instanceId);
     if (ofInstance == null || ofInstance.isEmpty()) {
       return Optional.empty();
     }
     long now = System.currentTimeMillis();
-    for (Ban ban : ofInstance.values()) {
-      if (ban.activeAt(now) && ban.matches(clientId, username, peerhost)) {
-        return Optional.of(ban);
+    for (BanMatcher matcher : ofInstance.values()) {
+      if (matcher.ban().activeAt(now) && matcher.matches(clientId, username, peerhost)) {
+        return Optional.of(matcher.ban());
       }
     }
     return Optional.empty();
@@ -88,7 +116,13 @@ public final class HazelcastBanList implements BanList {
   }
 
   private void remember(Ban ban) {
-    local.computeIfAbsent(ban.instanceId(), id -> new ConcurrentHashMap<>()).put(ban.key(), ban);
+    BanMatcher matcher = BanMatcher.of(ban);
+    // inside compute: a concurrent forget of the instance's last other ban must not drop the map this goes into
+    local.compute(ban.instanceId(), (id, ofInstance) -> {
+      Map<BanKey, BanMatcher> bansOf = ofInstance == null ? new ConcurrentHashMap<>() : ofInstance;
+      bansOf.put(ban.key(), matcher);
+      return bansOf;
+    });
   }
 
   private void forget(BanKey key) {
@@ -102,6 +136,7 @@ public final class HazelcastBanList implements BanList {
       EntryRemovedListener<BanKey, Ban> {
     @Override
     public void entryAdded(EntryEvent<BanKey, Ban> event) {
+      seen(event.getKey());
       remember(event.getValue());
       addedListeners.forEach(l -> l.accept(event.getValue()));
     }
@@ -114,6 +149,7 @@ public final class HazelcastBanList implements BanList {
 
     @Override
     public void entryRemoved(EntryEvent<BanKey, Ban> event) {
+      seen(event.getKey());
       forget(event.getKey());
     }
   }

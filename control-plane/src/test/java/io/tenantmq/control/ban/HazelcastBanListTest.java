@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class HazelcastBanListTest {
 
+  static String cluster;
+  static SecretCipher cipher;
   static EmbeddedMember first;
   static EmbeddedMember second;
   static BanList one;
@@ -33,8 +35,8 @@ class HazelcastBanListTest {
 
   @BeforeAll
   static void start() {
-    String cluster = "ban-test-" + UUID.randomUUID();
-    SecretCipher cipher = new SecretCipher(SecretCipher.newKey());
+    cluster = "ban-test-" + UUID.randomUUID();
+    cipher = new SecretCipher(SecretCipher.newKey());
     first = new EmbeddedMember("ban-1", cluster, null, cipher);
     second = new EmbeddedMember("ban-2", cluster, null, cipher);
     await().atMost(Duration.ofSeconds(30)).until(() -> first.hazelcast.getCluster().getMembers().size() == 2);
@@ -172,5 +174,20 @@ class HazelcastBanListTest {
     assertThat(get(two.list(other))).containsExactly(elsewhere);
     await().atMost(Duration.ofSeconds(10)).until(() -> two.check(instanceId, "b", null, "10.2.3.4").isEmpty());
     assertThat(two.check(other, "b", null, null)).isPresent();
+  }
+
+  @Test
+  void aMemberThatJoinsLaterChecksTheBansThatExistButNotRemovedOnes() throws Exception {
+    String instanceId = instance();
+    Ban kept = forever(instanceId, BanKind.CLIENTID, "kept");
+    Ban removed = forever(instanceId, BanKind.CLIENTID, "removed");
+    get(one.add(kept));
+    get(one.add(removed));
+    get(one.remove(removed.key()));
+    try (EmbeddedMember third = new EmbeddedMember("ban-3", cluster, null, cipher)) {
+      BanList late = third.control.bans();
+      assertThat(late.check(instanceId, "kept", null, null)).contains(kept);
+      assertThat(late.check(instanceId, "removed", null, null)).isEmpty();
+    }
   }
 }

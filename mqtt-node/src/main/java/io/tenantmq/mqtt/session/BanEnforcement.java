@@ -2,6 +2,7 @@ package io.tenantmq.mqtt.session;
 
 import io.tenantmq.control.ban.Ban;
 import io.tenantmq.control.ban.BanList;
+import io.tenantmq.control.ban.BanMatcher;
 import io.tenantmq.control.registry.ClientKey;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -53,10 +54,11 @@ public final class BanEnforcement {
     if (!ban.activeAt(now)) {
       return;
     }
+    BanMatcher matcher = BanMatcher.of(ban);
     for (Session session : sessions.all()) {
       ClientKey key = session.key();
       ConnectionInfo c = session.connection();
-      if (key.instanceId().equals(ban.instanceId()) && ban.matches(key.clientId(), c.username(), c.peerHost())) {
+      if (key.instanceId().equals(ban.instanceId()) && matcher.matches(key.clientId(), c.username(), c.peerHost())) {
         session.context().runOnContext(v -> {
           if (session.kick()) {
             LOG.info("closed {} ({}): banned by {} {}", key, c.address(), ban.kind().wireName(), ban.who());
