@@ -15,7 +15,7 @@ import java.util.Set;
  * @param ipAddress         only clients connected from this address (the ip of {@code ip:port})
  * @param state             only records in this state
  * @param cleanStart        only clients whose CONNECT had this clean start flag
- * @param protocolVersion   only this protocol level (3, 4 or 5)
+ * @param protocolVersions  only these protocol levels (3, 4 or 5)
  * @param clientIdContains  only client ids that contain this
  * @param usernameContains  only user names that contain this
  * @param createdAtOrAfter  session created at or after this epoch ms
@@ -24,9 +24,10 @@ import java.util.Set;
  * @param connectedAtOrBefore connected at or before this epoch ms
  */
 public record ClientFilter(String node, Set<String> clientIds, Set<String> usernames, String ipAddress,
-                           ClientState state, Boolean cleanStart, Integer protocolVersion, String clientIdContains,
-                           String usernameContains, Long createdAtOrAfter, Long createdAtOrBefore,
-                           Long connectedAtOrAfter, Long connectedAtOrBefore) implements Serializable {
+                           ClientState state, Boolean cleanStart, Set<Integer> protocolVersions,
+                           String clientIdContains, String usernameContains, Long createdAtOrAfter,
+                           Long createdAtOrBefore, Long connectedAtOrAfter, Long connectedAtOrBefore)
+    implements Serializable {
 
   public static final ClientFilter ALL = new ClientFilter(null, Set.of(), Set.of(), null, null, null, null, null, null,
       null, null, null, null);
@@ -34,6 +35,7 @@ public record ClientFilter(String node, Set<String> clientIds, Set<String> usern
   public ClientFilter {
     clientIds = clientIds == null ? Set.of() : Set.copyOf(clientIds);
     usernames = usernames == null ? Set.of() : Set.copyOf(usernames);
+    protocolVersions = protocolVersions == null ? Set.of() : Set.copyOf(protocolVersions);
   }
 
   public static ClientFilter ofState(ClientState state) {
@@ -41,15 +43,28 @@ public record ClientFilter(String node, Set<String> clientIds, Set<String> usern
   }
 
   public ClientFilter withState(ClientState newState) {
-    return new ClientFilter(node, clientIds, usernames, ipAddress, newState, cleanStart, protocolVersion,
-        clientIdContains, usernameContains, createdAtOrAfter, createdAtOrBefore, connectedAtOrAfter, connectedAtOrBefore);
+    return new ClientFilter(node, clientIds, usernames, ipAddress, newState, cleanStart, protocolVersions,
+        clientIdContains, usernameContains, createdAtOrAfter, createdAtOrBefore, connectedAtOrAfter,
+        connectedAtOrBefore);
+  }
+
+  public ClientFilter withNode(String newNode) {
+    return new ClientFilter(newNode, clientIds, usernames, ipAddress, state, cleanStart, protocolVersions,
+        clientIdContains, usernameContains, createdAtOrAfter, createdAtOrBefore, connectedAtOrAfter,
+        connectedAtOrBefore);
+  }
+
+  public ClientFilter withUsername(String username) {
+    return new ClientFilter(node, clientIds, Set.of(username), ipAddress, state, cleanStart, protocolVersions,
+        clientIdContains, usernameContains, createdAtOrAfter, createdAtOrBefore, connectedAtOrAfter,
+        connectedAtOrBefore);
   }
 
   /** True when only the client id matters ({@link #clientIds} and {@link #clientIdContains}): no record is needed. */
   public boolean onClientIdOnly() {
     return node == null && usernames.isEmpty() && ipAddress == null && state == null && cleanStart == null
-        && protocolVersion == null && usernameContains == null && createdAtOrAfter == null && createdAtOrBefore == null
-        && connectedAtOrAfter == null && connectedAtOrBefore == null;
+        && protocolVersions.isEmpty() && usernameContains == null && createdAtOrAfter == null
+        && createdAtOrBefore == null && connectedAtOrAfter == null && connectedAtOrBefore == null;
   }
 
   /** The client id filters alone. */
@@ -65,7 +80,7 @@ public record ClientFilter(String node, Set<String> clientIds, Set<String> usern
         && (ipAddress == null || ipAddress.equals(ipOf(r.address())))
         && (state == null || state == r.state())
         && (cleanStart == null || cleanStart == r.cleanStart())
-        && (protocolVersion == null || protocolVersion == r.protocolVersion())
+        && (protocolVersions.isEmpty() || protocolVersions.contains(r.protocolVersion()))
         && (clientIdContains == null || r.clientId().contains(clientIdContains))
         && (usernameContains == null || (r.username() != null && r.username().contains(usernameContains)))
         && (createdAtOrAfter == null || r.createdAtMillis() >= createdAtOrAfter)

@@ -91,6 +91,17 @@ public final class QueryParams {
     });
   }
 
+  /** A time given as whole epoch seconds (EMQX v4's time bounds), in epoch milliseconds. */
+  public Optional<Long> epochSeconds(String name) {
+    return text(name).map(v -> {
+      try {
+        return Math.multiplyExact(Long.parseLong(v.trim()), 1000L);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw EmqxException.badRequest(name + ": expected epoch seconds, got: " + v);
+      }
+    });
+  }
+
   /** One of {@code allowed}, case as given. */
   public Optional<String> oneOf(String name, List<String> allowed) {
     return text(name).map(v -> {

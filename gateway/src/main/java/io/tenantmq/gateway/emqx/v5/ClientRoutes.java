@@ -8,6 +8,7 @@ import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.gateway.GatewayContext;
 import io.tenantmq.gateway.common.Stages;
 import io.tenantmq.gateway.emqx.ClientFields;
+import io.tenantmq.gateway.emqx.ClientKick;
 import io.tenantmq.gateway.emqx.ClientListRequest;
 import io.tenantmq.gateway.emqx.EmqxException;
 import io.tenantmq.gateway.emqx.EmqxScope;
@@ -90,15 +91,12 @@ final class ClientRoutes {
         ClientFields.of(found.orElseThrow(EmqxException::clientNotFound), ClientFields.V5_TIMES)));
   }
 
-  /** EMQX's kick-out also discards an offline session; here a kick closes the live connection. */
   private Future<Reply> kick(RoutingContext ctx) {
-    ClientKey key = key(ctx);
-    return Stages.on(ctx, control.registry().get(key)).compose(found -> {
-      if (found.isEmpty()) {
+    return ClientKick.kick(ctx, control, key(ctx)).map(found -> {
+      if (!found) {
         throw EmqxException.clientNotFound();
       }
-      return found.get().connected() ? Stages.on(ctx, control.commands().kick(key)).map(kicked -> Reply.noContent())
-          : Future.succeededFuture(Reply.noContent());
+      return Reply.noContent();
     });
   }
 
