@@ -181,6 +181,8 @@ class V4ApiTest {
     List<String> all = new ArrayList<>(ids(first.getJsonArray("data")));
     all.addAll(ids(second.getJsonArray("data")));
     assertThat(all).containsExactly(PREFIX + "-0", PREFIX + "-1", PREFIX + "-2", PREFIX + "-3");
+    // EMQX's paths end in a slash ("/clients/"); both spellings answer
+    assertThat(ids(ok(emqx.api.get("/api/v4/clients/?_like_clientid=" + PREFIX)).getJsonArray("data"))).hasSize(4);
   }
 
   @Test
