@@ -14,6 +14,7 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import io.tenantmq.control.ban.Ban;
 import io.tenantmq.control.ban.BanKind;
+import io.tenantmq.control.command.NodeReport;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.control.registry.ClientState;
@@ -222,6 +223,11 @@ class BanTest extends TwoNodeClusterTest {
       Mqtt5ConnAckException e = catchThrowableOfType(Mqtt5ConnAckException.class, () -> TestUsers.v5(a.mqttPort(),
           unique("peer-c2"), user + "@" + instanceId, TestUsers.PASSWORD, null).connect());
       assertThat(e.getMqttMessage().getReasonCode().getCode()).isEqualTo(0x8A);
+      // the refusal counts as a CONNECT of the instance on member a, not as a connection, nor as an auth failure
+      NodeReport onA = a.control.commands().reports(instanceId).toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
+          .filter(r -> r.node().equals("node-a")).findFirst().orElseThrow();
+      assertThat(onA.metrics()).containsEntry("client.connect", 1L).containsEntry("client.connected", 0L)
+          .containsEntry("client.auth.failure", 0L);
       // the default instance's loopback clients are not that instance's
       assertThat(otherInstanceGone.get()).isNull();
       Mqtt5BlockingClient fresh = TestClients.v5(a.mqttPort(), unique("peer-fresh"));

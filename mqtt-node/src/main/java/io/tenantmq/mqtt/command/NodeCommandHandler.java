@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 
 /**
  * What a command from the management APIs does on this node. Called on a Hazelcast executor thread: a command for a
- * client runs on its session's context (the session's owner), a publish on the node's command context. A malformed
- * topic or filter fails the stage with {@link IllegalArgumentException}; callers validate before sending.
+ * client runs on its session's context (the session's owner), a publish on the node's command context, a report on the
+ * calling thread (it only reads counters). A malformed topic or filter, a keepalive outside 0..65535 or a message limit
+ * below 1 fails the stage with {@link IllegalArgumentException}; callers validate before sending.
  */
 public final class NodeCommandHandler implements CommandHandler {
 

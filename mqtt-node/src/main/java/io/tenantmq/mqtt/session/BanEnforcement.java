@@ -55,16 +55,22 @@ public final class BanEnforcement {
       return;
     }
     BanMatcher matcher = BanMatcher.of(ban);
+    int matched = 0;
     for (Session session : sessions.all()) {
       ClientKey key = session.key();
       ConnectionInfo c = session.connection();
       if (key.instanceId().equals(ban.instanceId()) && matcher.matches(key.clientId(), c.username(), c.peerHost())) {
+        matched++;
         session.context().runOnContext(v -> {
           if (session.kick()) {
-            LOG.info("closed {} ({}): banned by {} {}", key, c.address(), ban.kind().wireName(), ban.who());
+            LOG.debug("closed {} ({}): banned", key, c.address());
           }
         });
       }
+    }
+    if (matched > 0) {
+      // one line per ban, not per connection: a ban of a network may match thousands
+      LOG.info("ban {} matches {} session(s) here; live connections among them are closed", ban.key(), matched);
     }
   }
 }
