@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The emqx-clients scenario: EMQX REST API v5 client listing and look-up through {@link EmqxStyleClient} (real HTTP,
  * Basic auth with each instance's own API key), for a random instance per call: page 1 and the last page of
  * {@code GET /clients?limit=100}, pages of {@code GET /clients_v2?limit=100} walked by cursor from the first to the
- * last, and {@code GET /clients/{clientid}} of a random registered client. Every answer is checked (page sizes,
+ * last, {@code GET /clients/{clientid}} of a random registered client, and, as the floor under all of them, a path
+ * without a route (HTTP, Basic auth and the API-key check, nothing read). Every answer is checked (page sizes,
  * counts, ids, order); a wrong one counts as a failed call.
  */
 final class EmqxClientsWorkload implements RegistryWorkload {
@@ -35,6 +37,8 @@ final class EmqxClientsWorkload implements RegistryWorkload {
   static final String LAST_PAGE = "GET /clients last page";
   static final String CURSOR_WALK = "GET /clients_v2 walk";
   static final String LOOKUP = "GET /clients/{id}";
+  /** The floor under every call: HTTP, Basic auth and the API-key check, then EMQX's 404 for a path with no route. */
+  static final String KEY_CHECK_ONLY = "GET unknown path (key check)";
 
   private static final Duration LIVE_CHECK_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration POLL = Duration.ofMillis(50);
@@ -119,7 +123,8 @@ final class EmqxClientsWorkload implements RegistryWorkload {
                 return next;
               });
         }),
-        new Call(LOOKUP, () -> lookup(random(size))));
+        new Call(LOOKUP, () -> lookup(random(size))),
+        new Call(KEY_CHECK_ONLY, () -> keyCheckOnly(random(instances))));
   }
 
   @Override
@@ -183,6 +188,17 @@ final class EmqxClientsWorkload implements RegistryWorkload {
         throw new IllegalStateException("asked for " + clientId + ", got " + c.clientId());
       }
       return c;
+    });
+  }
+
+  /** Succeeds on the 404 NOT_FOUND a path without a route gets once the key checked out; anything else fails. */
+  private CompletableFuture<Object> keyCheckOnly(int instance) {
+    return clients.clientFor(instance).call("GET", "/no-such-path", null, Object.class).handle((ok, failure) -> {
+      Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+      if (cause instanceof EmqxApiException e && e.status() == 404 && "NOT_FOUND".equals(e.code())) {
+        return e;
+      }
+      throw new IllegalStateException("an unknown path answered " + (cause == null ? ok : cause));
     });
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class EmqxClientsBenchTest {
 
   static final List<String> CALLS = List.of(EmqxClientsWorkload.PAGE_1, EmqxClientsWorkload.LAST_PAGE,
-      EmqxClientsWorkload.CURSOR_WALK, EmqxClientsWorkload.LOOKUP);
+      EmqxClientsWorkload.CURSOR_WALK, EmqxClientsWorkload.LOOKUP, EmqxClientsWorkload.KEY_CHECK_ONLY);
 
   @Test
   void tinyRunMeasuresEveryCallAtEverySizeAndEveryCallSucceeds() {
