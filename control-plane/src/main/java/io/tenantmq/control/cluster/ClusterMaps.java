@@ -8,6 +8,7 @@ import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
 import io.tenantmq.control.command.HazelcastNodeCommands;
 import io.tenantmq.control.persistence.DurableStore;
+import io.tenantmq.control.registry.ClientRecordSerializer;
 import java.util.List;
 
 /**
@@ -33,6 +34,7 @@ public final class ClusterMaps {
 
   /** With {@code store} null the durable maps live in memory only. Creates their tables (blocking). */
   public static Config configure(Config config, DurableStore store) {
+    config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new ClientRecordSerializer());
     // OBJECT format: entry processors and indexed queries work on live objects, without a deserialization per call
     config.addMapConfig(new MapConfig(MapNames.CLIENTS)
         .setInMemoryFormat(InMemoryFormat.OBJECT)
