@@ -260,6 +260,45 @@ class V4ApiTest {
   }
 
   @Test
+  void keepaliveIsSetOnTheLiveConnectionWithV4Codes() {
+    String clientId = "ka-" + RUN;
+    Mqtt5BlockingClient client = emqx.mqtt5(clientId);
+    client.connect();
+    try {
+      String path = "/api/v4/clients/" + clientId + "/keepalive";
+      assertThat(ok(emqx.api.put(path, new JsonObject().put("interval", 30))))
+          .isEqualTo(new JsonObject().put("code", 0));
+      await().atMost(Duration.ofSeconds(10)).until(() -> ok(emqx.api.get("/api/v4/clients/" + clientId))
+          .getJsonArray("data").getJsonObject(0).getInteger("keepalive") == 30);
+      // v4 reads parameters from the query string too
+      ok(emqx.api.send("PUT", path + "?interval=45", null));
+      await().atMost(Duration.ofSeconds(10)).until(() -> ok(emqx.api.get("/api/v4/clients/" + clientId))
+          .getJsonArray("data").getJsonObject(0).getInteger("keepalive") == 45);
+      assertError(emqx.api.put(path, new JsonObject()), 107, "params_not_found");
+      assertError(emqx.api.put(path, new JsonObject().put("interval", 70000)), 102,
+          "mqtt3.1.1 specification: keepalive must between 0~65535");
+      assertThat(emqx.api.put(path, new JsonObject().put("interval", "often")).object().getInteger("code"))
+          .isEqualTo(108);
+      assertError(emqx.api.put("/api/v4/clients/nope-" + RUN + "/keepalive", new JsonObject().put("interval", 30)),
+          112, "not_found");
+      assertThat(client.getState().isConnected()).isTrue();
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  @Test
+  void aclCacheOfAKnownClientIsEmptyAndClears() {
+    assertThat(ok(emqx.api.get("/api/v4/clients/" + PREFIX + "-0/acl_cache")))
+        .isEqualTo(new JsonObject().put("code", 0).put("data", new JsonArray()));
+    assertThat(ok(emqx.api.delete("/api/v4/clients/" + PREFIX + "-0/acl_cache")))
+        .isEqualTo(new JsonObject().put("code", 0));
+    assertError(emqx.api.get("/api/v4/clients/nope-" + RUN + "/acl_cache"), 112, "not_found");
+    assertError(emqx.api.delete("/api/v4/clients/nope-" + RUN + "/acl_cache"), 112, "not_found");
+    assertError(emqx.otherTenant.get("/api/v4/clients/" + PREFIX + "-0/acl_cache"), 112, "not_found");
+  }
+
+  @Test
   void publishReachesASubscriberPlainBase64AndJson() throws Exception {
     String topic = "v4pub/" + RUN;
     Mqtt5BlockingClient subscriber = emqx.mqtt5("sub-" + RUN);
@@ -294,6 +333,18 @@ class V4ApiTest {
           .put("payload", "one").put("return", true)));
       assertThat(one.getJsonObject("data").getString("msgid")).matches("[0-9A-F]{32}");
       assertThat(text(next(inbox))).isEqualTo("one");
+
+      // MQTT 5 properties, and the user properties older clients give at the top level
+      ok(emqx.api.post("/api/v4/mqtt/publish", new JsonObject().put("topic", topic + "/props").put("payload", "p")
+          .put("user_properties", new JsonObject().put("legacy", "yes"))
+          .put("properties", new JsonObject().put("content_type", "text/plain").put("response_topic", "re/" + RUN)
+              .put("message_expiry_interval", 60).put("user_properties", new JsonObject().put("k", 1)))));
+      Mqtt5Publish withProperties = next(inbox);
+      assertThat(withProperties.getContentType().map(Object::toString)).hasValue("text/plain");
+      assertThat(withProperties.getResponseTopic().map(Object::toString)).hasValue("re/" + RUN);
+      assertThat(withProperties.getMessageExpiryInterval()).isPresent();
+      assertThat(withProperties.getUserProperties().asList().stream()
+          .map(u -> u.getName() + "=" + u.getValue()).toList()).containsExactly("legacy=yes", "k=1");
     } finally {
       subscriber.disconnect();
     }
@@ -400,6 +451,8 @@ class V4ApiTest {
         108, "bad_params");
     assertError(emqx.api.post("/api/v4/mqtt/publish", new JsonObject().put("topic", topic).put("payload", "%%")
         .put("encoding", "base64")), 108, "bad_params");
+    assertError(emqx.api.post("/api/v4/mqtt/publish", new JsonObject().put("topic", topic)
+        .put("properties", new JsonObject().put("message_expiry_interval", "soon"))), 108, "bad_params");
     assertError(emqx.api.post("/api/v4/mqtt/publish", new JsonArray().add(1)), 109,
         "the request body must be a JSON object");
     assertError(emqx.api.post("/api/v4/mqtt/publish_batch", new JsonObject().put("topic", topic)), 109,

@@ -24,12 +24,14 @@ import java.util.List;
 /**
  * v4's {@code /clients} ({@code emqx_mgmt_api_clients}, 4.4): the instance's clients from the cluster-wide registry,
  * lists paged with {@code _page}/{@code _limit} (default 1 and 10000), lookups that answer an array (empty when the
- * client is unknown), and the kick-out, which answers 112 for a client the instance does not have.
+ * client is unknown), the kick-out, which answers 112 for a client the instance does not have, the keepalive and the
+ * (always empty) ACL cache.
  */
 final class ClientRoutes {
 
   /** v4's only zone for MQTT listeners; a filter on any other zone matches nothing. */
   private static final String ZONE = "external";
+  private static final int MAX_KEEPALIVE_SECONDS = 65_535;
 
   private final ControlPlane control;
 
@@ -46,6 +48,9 @@ final class ClientRoutes {
     v4.get("/clients/:clientid").handler(Reply.of(ctx -> byClientId(ctx, null)));
     v4.get("/nodes/:node/clients/:clientid").handler(Reply.of(ctx -> byClientId(ctx, ctx.pathParam("node"))));
     v4.delete("/clients/:clientid").handler(Reply.of(this::kick));
+    v4.put("/clients/:clientid/keepalive").handler(Reply.of(this::setKeepAlive));
+    v4.get("/clients/:clientid/acl_cache").handler(Reply.of(ctx -> aclCache(ctx, new JsonArray())));
+    v4.delete("/clients/:clientid/acl_cache").handler(Reply.of(ctx -> aclCache(ctx, null)));
   }
 
   /** {@code meta.count} is the number of all matches (v4 writes -1 once a filter is given; the count is better). */
@@ -78,6 +83,44 @@ final class ClientRoutes {
     ClientKey key = new ClientKey(instanceId(ctx), ctx.pathParam("clientid"));
     return V4Reply.badRpcOnFailure(ClientKick.kick(ctx, control, key)).map(found -> found ? V4Reply.ok()
         : V4Reply.failed(V4Code.CLIENT_NOT_ONLINE, "not_found"));
+  }
+
+  /**
+   * {@code interval} (0..65535 seconds) from the body or the query, as v4 reads both: missing is 107, out of range
+   * 102 with v4's words, a client without a live connection 112.
+   */
+  private Future<Reply> setKeepAlive(RoutingContext ctx) {
+    Object given = V4Body.object(ctx).getValue("interval", ctx.queryParams().get("interval"));
+    if (given == null) {
+      return Future.succeededFuture(V4Reply.failed(V4Code.MISSING_PARAM, "params_not_found"));
+    }
+    long interval;
+    try {
+      interval = given instanceof Integer || given instanceof Long ? ((Number) given).longValue()
+          : Long.parseLong(String.valueOf(given).trim());
+    } catch (NumberFormatException e) {
+      throw new V4Exception(V4Code.PARAM_TYPE, "interval: expected an integer, got: " + given);
+    }
+    if (interval < 0 || interval > MAX_KEEPALIVE_SECONDS) {
+      return Future.succeededFuture(V4Reply.failed(V4Code.UNKNOWN,
+          "mqtt3.1.1 specification: keepalive must between 0~65535"));
+    }
+    ClientKey key = new ClientKey(instanceId(ctx), ctx.pathParam("clientid"));
+    return V4Reply.badRpcOnFailure(Stages.on(ctx, control.commands().setKeepAlive(key, (int) interval)))
+        .map(set -> set ? V4Reply.ok() : V4Reply.failed(V4Code.CLIENT_NOT_ONLINE, "not_found"));
+  }
+
+  /**
+   * {@code /clients/{clientid}/acl_cache}: TenantMQ checks a client's permissions without caching decisions, so the
+   * cache of a known client is always empty, and clearing it has nothing to do.
+   *
+   * @param data the answer's data for a known client; null for none
+   */
+  private Future<Reply> aclCache(RoutingContext ctx, JsonArray data) {
+    ClientKey key = new ClientKey(instanceId(ctx), ctx.pathParam("clientid"));
+    return Stages.on(ctx, control.registry().get(key)).map(found -> found.isEmpty()
+        ? V4Reply.failed(V4Code.CLIENT_NOT_ONLINE, "not_found")
+        : data == null ? V4Reply.ok() : V4Reply.data(data));
   }
 
   private static String instanceId(RoutingContext ctx) {

@@ -7,15 +7,14 @@ import io.tenantmq.gateway.GatewayContext;
 import io.tenantmq.gateway.common.Stages;
 import io.tenantmq.gateway.common.TopicSyntax;
 import io.tenantmq.gateway.emqx.EmqxScope;
+import io.tenantmq.gateway.emqx.MessageIds;
 import io.tenantmq.gateway.emqx.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -26,8 +25,6 @@ import java.util.function.BiFunction;
  * batch is an array of such bodies, run in order, answered with one result per body.
  */
 final class PubSubRoutes {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ControlPlane control;
 
@@ -72,7 +69,7 @@ final class PubSubRoutes {
       PublishCommand command = new PublishCommand(instanceId, topic, message.payload(), message.qos(),
           message.retain(), message.properties());
       sent = sent.compose(v -> Stages.on(ctx, control.commands().publish(command))).map(matched -> {
-        ids.add(messageId());
+        ids.add(MessageIds.next());
         return null;
       });
     }
@@ -193,13 +190,6 @@ final class PubSubRoutes {
   /** The topic a batch result names: {@code topic} as given, else {@code topics}, else "". */
   private static Object respTopic(JsonObject body) {
     return body.getValue("topic") != null ? body.getValue("topic") : body.getValue("topics", "");
-  }
-
-  /** A message id as EMQX prints its GUIDs: 128 bits in 32 upper-case hex digits. */
-  private static String messageId() {
-    byte[] id = new byte[16];
-    RANDOM.nextBytes(id);
-    return HexFormat.of().withUpperCase().formatHex(id);
   }
 
   /** What one operation came to: a code, its message when it failed, and the {@code data} when there is one. */

@@ -1,15 +1,19 @@
 package io.tenantmq.gateway.emqx.v4;
 
 import io.tenantmq.control.command.PublishCommand.PublishProperties;
+import io.tenantmq.control.command.PublishCommand.UserProperty;
+import io.tenantmq.gateway.emqx.EmqxException;
+import io.tenantmq.gateway.emqx.MessageProperties;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * The body of {@code POST /mqtt/publish}: {@code topic | topics, clientid, payload, encoding (plain | base64), qos,
- * retain}. What v4 cannot read (a payload that is not base64, a topic or retain of the wrong type) is 108
+ * retain, properties, user_properties}. What v4 cannot read (a payload that is not base64, a topic or retain of the wrong type) is 108
  * {@code bad_params}, as its {@code parse_publish_params} answers.
  *
  * @param clientId the publisher v4 records as the message's sender; any JSON value, checked by the caller
@@ -28,7 +32,24 @@ record PublishMessage(Object clientId, List<String> topics, byte[] payload, int 
       throw badParams();
     }
     return new PublishMessage(PubSubRoutes.clientId(body), topics, payload(body), PubSubRoutes.qos(body),
-        (Boolean) retain, PublishProperties.NONE);
+        (Boolean) retain, properties(body));
+  }
+
+  /** {@code properties}, plus the user properties older v4 clients give at the top level ({@code user_properties}). */
+  private static PublishProperties properties(JsonObject body) {
+    try {
+      PublishProperties p = MessageProperties.read(body.getValue("properties"));
+      List<UserProperty> topLevel = MessageProperties.userProperties(body.getValue("user_properties"));
+      if (topLevel.isEmpty()) {
+        return p;
+      }
+      List<UserProperty> all = new ArrayList<>(topLevel);
+      all.addAll(p.userProperties());
+      return new PublishProperties(p.payloadFormatIndicator(), p.messageExpiryIntervalSeconds(), p.contentType(),
+          p.responseTopic(), p.correlationData(), all);
+    } catch (EmqxException e) {
+      throw badParams();
+    }
   }
 
   private static byte[] payload(JsonObject body) {

@@ -5,13 +5,12 @@ import io.tenantmq.control.command.PublishCommand.PublishProperties;
 import io.tenantmq.control.command.PublishCommand.UserProperty;
 import io.tenantmq.gateway.common.TopicSyntax;
 import io.tenantmq.gateway.emqx.EmqxException;
+import io.tenantmq.gateway.emqx.MessageProperties;
 import io.tenantmq.gateway.emqx.RequestBody;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One message of {@code POST /publish} read into a {@link PublishCommand}. A body that fails EMQX's schema (a missing
@@ -24,7 +23,6 @@ final class PublishRequest {
   static final int RC_IMPLEMENTATION_SPECIFIC_ERROR = 0x83;
   static final int RC_TOPIC_NAME_INVALID = 0x90;
   static final int RC_QUOTA_EXCEEDED = 0x97;
-  private static final long MAX_UNSIGNED_INT = 0xFFFF_FFFFL;
 
   private PublishRequest() {
   }
@@ -40,7 +38,7 @@ final class PublishRequest {
     int qos = RequestBody.integer(body, "qos", 0, 0, 2);
     boolean retain = RequestBody.bool(body, "retain", false);
     Object encoding = body.getValue("payload_encoding", "plain");
-    PublishProperties properties = properties(body.getValue("properties"));
+    PublishProperties properties = MessageProperties.read(body.getValue("properties"));
     byte[] payload = switch (String.valueOf(encoding)) {
       case "plain" -> payloadText.getBytes(StandardCharsets.UTF_8);
       case "base64" -> base64(payloadText);
@@ -64,58 +62,6 @@ final class PublishRequest {
       throw new Refused(RC_IMPLEMENTATION_SPECIFIC_ERROR, "{decode_base64_payload_failed,<<\""
           + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\">>}");
     }
-  }
-
-  private static PublishProperties properties(Object value) {
-    if (value == null) {
-      return PublishProperties.NONE;
-    }
-    if (!(value instanceof JsonObject p)) {
-      throw EmqxException.badRequest("properties: expected an object, got: " + value);
-    }
-    Integer formatIndicator = p.containsKey("payload_format_indicator")
-        ? RequestBody.integer(p, "payload_format_indicator", 0, 0, 1) : null;
-    Long expiry = null;
-    Object expiryValue = p.getValue("message_expiry_interval");
-    if (expiryValue != null) {
-      if (!(expiryValue instanceof Integer || expiryValue instanceof Long)
-          || ((Number) expiryValue).longValue() < 0 || ((Number) expiryValue).longValue() > MAX_UNSIGNED_INT) {
-        throw EmqxException.badRequest("message_expiry_interval: expected an integer in 0.." + MAX_UNSIGNED_INT
-            + ", got: " + expiryValue);
-      }
-      expiry = ((Number) expiryValue).longValue();
-    }
-    String responseTopic = optionalText(p, "response_topic");
-    if (responseTopic != null && TopicSyntax.nameProblem(responseTopic) != null) {
-      // a subscriber's client would take a response topic with wildcards for a malformed packet
-      throw EmqxException.badRequest("response_topic: " + TopicSyntax.nameProblem(responseTopic));
-    }
-    String correlation = optionalText(p, "correlation_data");
-    return new PublishProperties(formatIndicator, expiry, optionalText(p, "content_type"), responseTopic,
-        correlation == null ? null : correlation.getBytes(StandardCharsets.UTF_8), userProperties(p));
-  }
-
-  private static List<UserProperty> userProperties(JsonObject p) {
-    Object value = p.getValue("user_properties");
-    if (value == null) {
-      return List.of();
-    }
-    if (!(value instanceof JsonObject map)) {
-      throw EmqxException.badRequest("user_properties: expected an object of names to values, got: " + value);
-    }
-    List<UserProperty> out = new ArrayList<>();
-    for (Map.Entry<String, Object> e : map) {
-      Object v = e.getValue();
-      if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
-        throw EmqxException.badRequest("user_properties." + e.getKey() + ": expected a string, got: " + v);
-      }
-      out.add(new UserProperty(e.getKey(), String.valueOf(v)));
-    }
-    return out;
-  }
-
-  private static String optionalText(JsonObject p, String field) {
-    return p.getValue(field) == null ? null : RequestBody.text(p, field);
   }
 
   /** What the message weighs on the wire, near enough: topic, payload and the text of its properties. */

@@ -6,6 +6,7 @@ import io.tenantmq.gateway.GatewayContext;
 import io.tenantmq.gateway.common.Stages;
 import io.tenantmq.gateway.emqx.EmqxException;
 import io.tenantmq.gateway.emqx.EmqxScope;
+import io.tenantmq.gateway.emqx.MessageIds;
 import io.tenantmq.gateway.emqx.Reply;
 import io.tenantmq.gateway.emqx.RequestBody;
 import io.vertx.core.Future;
@@ -13,9 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,6 @@ final class PublishRoutes {
   static final int MAX_MESSAGE_BYTES = 1024 * 1024;
   static final int RC_NO_MATCHING_SUBSCRIBERS = 0x10;
   private static final Logger LOG = LoggerFactory.getLogger(PublishRoutes.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ControlPlane control;
 
@@ -107,7 +105,7 @@ final class PublishRoutes {
   private Future<Reply> send(RoutingContext ctx, PublishCommand command) {
     return Stages.on(ctx, control.commands().publish(command))
         .map(matched -> matched > 0
-            ? Reply.ok(new JsonObject().put("id", newMessageId()))
+            ? Reply.ok(new JsonObject().put("id", MessageIds.next()))
             : new Reply(202, new JsonObject().put("reason_code", RC_NO_MATCHING_SUBSCRIBERS)
                 .put("message", "no_matching_subscribers")))
         .recover(failure -> {
@@ -116,12 +114,5 @@ final class PublishRoutes {
           return Future.succeededFuture(new Reply(503, new JsonObject()
               .put("reason_code", PublishRequest.RC_IMPLEMENTATION_SPECIFIC_ERROR).put("message", "failed_to_dispatch")));
         });
-  }
-
-  /** 128 random bits as 32 upper-case hex digits, the form of EMQX's message GUIDs. */
-  static String newMessageId() {
-    byte[] id = new byte[16];
-    RANDOM.nextBytes(id);
-    return HexFormat.of().withUpperCase().formatHex(id);
   }
 }
