@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The body of {@code POST /mqtt/publish}: {@code topic | topics, clientid, payload, encoding (plain | base64), qos,
- * retain, properties, user_properties}. What v4 cannot read (a payload that is not base64, a topic or retain of the wrong type) is 108
- * {@code bad_params}, as its {@code parse_publish_params} answers.
+ * retain, properties, user_properties}. What v4 cannot read (a payload that is not base64, a topic, retain or
+ * property of the wrong type) is 108 {@code bad_params}, as its {@code parse_publish_params} answers.
  *
  * @param clientId the publisher v4 records as the message's sender; any JSON value, checked by the caller
  * @param topics   the valid topic names given
