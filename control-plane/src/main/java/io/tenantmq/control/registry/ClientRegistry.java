@@ -67,6 +67,12 @@ public interface ClientRegistry {
   CompletionStage<ClientPage> pageAfter(String instanceId, ClientFilter filter, String afterClientId, int limit);
 
   /**
+   * The subscriptions of the records of one instance that match {@code filter} and have any, in client id order. Reads
+   * only that instance's records (its index) and moves only their client id, node and subscriptions.
+   */
+  CompletionStage<List<ClientSubscriptions>> subscriptions(String instanceId, ClientFilter filter);
+
+  /**
    * Ends every connection that {@code node} owned, as survivors do when a member leaves: records of clean sessions
    * are removed, others marked disconnected. Returns the records as they were before.
    */

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
+import com.hazelcast.projection.Projection;
 import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicates;
 import io.tenantmq.control.cluster.MapNames;
@@ -171,6 +172,17 @@ public final class HazelcastClientRegistry implements ClientRegistry {
     return index;
   }
 
+  @Override
+  public CompletionStage<List<ClientSubscriptions>> subscriptions(String instanceId, ClientFilter filter) {
+    return CompletableFuture.supplyAsync(() -> {
+      Predicate<ClientKey, ClientRecord> predicate = Predicates.and(
+          Predicates.equal("instanceId", instanceId), new Matches(filter, null), new Subscribed());
+      List<ClientSubscriptions> found = new ArrayList<>(clients.project(new SubscriptionsOf(), predicate));
+      found.sort(Comparator.comparing(ClientSubscriptions::clientId));
+      return List.copyOf(found);
+    }, queryExecutor);
+  }
+
   /** Sorted client ids of the matches: a projection, so the records themselves stay where they are. */
   private List<String> matchingIds(String instanceId, ClientFilter filter, String afterClientId) {
     Predicate<ClientKey, ClientRecord> predicate = Predicates.and(
@@ -217,6 +229,22 @@ public final class HazelcastClientRegistry implements ClientRegistry {
       ClientRecord record = entry.getValue();
       return record != null && (afterClientId == null || record.clientId().compareTo(afterClientId) > 0)
           && filter.test(record);
+    }
+  }
+
+  private record Subscribed() implements Predicate<ClientKey, ClientRecord> {
+    @Override
+    public boolean apply(Map.Entry<ClientKey, ClientRecord> entry) {
+      return entry.getValue() != null && !entry.getValue().subscriptions().isEmpty();
+    }
+  }
+
+  /** Runs where the records are, so only these three fields travel. */
+  private record SubscriptionsOf() implements Projection<Map.Entry<ClientKey, ClientRecord>, ClientSubscriptions> {
+    @Override
+    public ClientSubscriptions transform(Map.Entry<ClientKey, ClientRecord> entry) {
+      ClientRecord r = entry.getValue();
+      return new ClientSubscriptions(r.clientId(), r.node(), r.subscriptions());
     }
   }
 

@@ -3,9 +3,6 @@ package io.tenantmq.gateway.emqx.v5;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.registry.ClientFilter;
 import io.tenantmq.control.registry.ClientKey;
-import io.tenantmq.control.registry.ClientPage;
-import io.tenantmq.control.registry.ClientQuery;
-import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.gateway.common.Stages;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -16,13 +13,12 @@ import java.util.function.Predicate;
 
 /**
  * The subscriptions of one instance's sessions, read from the cluster-wide registry (each client's record carries its
- * subscriptions), whichever node the sessions live on. One client is one registry read; a whole instance is walked
- * with the registry's cursor pages of {@value #BATCH} records, which read only that instance's records (its index) but
- * every one of them: a listing costs a scan of the instance, not of the cluster.
+ * subscriptions), whichever node the sessions live on. One client is one registry read by key. Anything else reads
+ * every record of the instance (through its index, never another instance's) where it lies, and moves only the client
+ * id, node and subscriptions of those that have any: a listing costs a scan of the instance, not of the cluster, and
+ * its answer is paged here.
  */
 final class InstanceSubscriptions {
-
-  static final int BATCH = ClientQuery.MAX_LIMIT;
 
   /** One subscription of one session: {@code topic} as the client subscribed it, {@code $share/…} included. */
   record Subscription(String node, String clientId, String topic, int qos) {
@@ -50,26 +46,21 @@ final class InstanceSubscriptions {
     List<Subscription> found = new ArrayList<>();
     if (clientId != null) {
       return Stages.on(ctx, control.registry().get(new ClientKey(instanceId, clientId))).map(record -> {
-        record.filter(clients::test).ifPresent(r -> add(r, keep, found));
+        record.filter(clients::test).ifPresent(r -> add(r.clientId(), r.node(), r.subscriptions(), keep, found));
         return found;
       });
     }
-    return walk(ctx, instanceId, clients, null, keep, found);
-  }
-
-  private Future<List<Subscription>> walk(RoutingContext ctx, String instanceId, ClientFilter clients, String after,
-                                          Predicate<Subscription> keep, List<Subscription> found) {
-    return Stages.on(ctx, control.registry().pageAfter(instanceId, clients, after, BATCH)).compose((ClientPage page) -> {
-      page.records().forEach(r -> add(r, keep, found));
-      return page.hasNext() ? walk(ctx, instanceId, clients, page.lastClientId(), keep, found)
-          : Future.succeededFuture(found);
+    return Stages.on(ctx, control.registry().subscriptions(instanceId, clients)).map(all -> {
+      all.forEach(c -> add(c.clientId(), c.node(), c.subscriptions(), keep, found));
+      return found;
     });
   }
 
-  private static void add(ClientRecord record, Predicate<Subscription> keep, List<Subscription> found) {
-    // the record's subscriptions are sorted by topic
-    for (Map.Entry<String, Integer> s : record.subscriptions().entrySet()) {
-      Subscription subscription = new Subscription(record.node(), record.clientId(), s.getKey(), s.getValue());
+  private static void add(String clientId, String node, Map<String, Integer> subscriptions, Predicate<Subscription> keep,
+                          List<Subscription> found) {
+    // a record's subscriptions are sorted by topic
+    for (Map.Entry<String, Integer> s : subscriptions.entrySet()) {
+      Subscription subscription = new Subscription(node, clientId, s.getKey(), s.getValue());
       if (keep.test(subscription)) {
         found.add(subscription);
       }
