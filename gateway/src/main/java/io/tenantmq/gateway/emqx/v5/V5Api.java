@@ -23,6 +23,9 @@ public final class V5Api {
     new SubscriptionRoutes(context).mount(v5);
     new TopicRoutes(context).mount(v5);
     new ApiKeyRoutes(context).mount(v5);
+    new NodeRoutes(context).mount(v5);
+    new StatsRoutes(context).mount(v5);
+    new BannedRoutes(context).mount(v5);
     v5.route().handler(ctx -> ctx.fail(new EmqxException(404, "NOT_FOUND", "Request Path Not Found")));
     v5.route().failureHandler(V5Api::failure);
   }
