@@ -1,15 +1,27 @@
 package io.tenantmq.deploy.emqx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.vertx.core.json.JsonArray;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
+import io.tenantmq.control.user.MqttUser;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -236,5 +248,96 @@ class BannedApiTest {
     assertThat(own.delete("/api/v5/banned").status()).isEqualTo(204);
     assertThat(own.get("/api/v5/banned").object().getJsonArray("data")).isEmpty();
     assertThat(whos("clientid=keep-" + RUN)).containsExactly("keep-" + RUN);
+  }
+
+  /** The CONNACK reason an MQTT 5 CONNECT of {@code clientId} gets; SUCCESS (then disconnected again) if accepted. */
+  static Mqtt5ConnAckReasonCode connect5(String clientId) {
+    Mqtt5BlockingClient client = emqx.mqtt5(clientId);
+    try {
+      client.connect();
+      client.disconnect();
+      return Mqtt5ConnAckReasonCode.SUCCESS;
+    } catch (Mqtt5ConnAckException e) {
+      return e.getMqttMessage().getReasonCode();
+    }
+  }
+
+  static Mqtt3ConnAckReturnCode connect3(String clientId) {
+    Mqtt3BlockingClient client = emqx.mqtt3(clientId);
+    try {
+      client.connect();
+      client.disconnect();
+      return Mqtt3ConnAckReturnCode.SUCCESS;
+    } catch (Mqtt3ConnAckException e) {
+      return e.getMqttMessage().getReturnCode();
+    }
+  }
+
+  // each member checks CONNECTs against its own copy of the bans, fed by a listener: awaited, not assumed
+
+  @Test
+  void bannedClientIdIsRefusedAtConnectUntilTheBanIsDeleted() {
+    String who = "refused-" + RUN;
+    assertThat(ban(emqx.api, "clientid", who).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> connect5(who) == Mqtt5ConnAckReasonCode.BANNED);
+    assertThat(connect3(who)).isEqualTo(Mqtt3ConnAckReturnCode.NOT_AUTHORIZED);
+    assertThat(connect5("not-" + who)).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
+    assertThat(emqx.api.delete("/api/v5/banned/clientid/" + who).status()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(10)).until(() -> connect5(who) == Mqtt5ConnAckReasonCode.SUCCESS);
+    assertThat(connect3(who)).isEqualTo(Mqtt3ConnAckReturnCode.SUCCESS);
+  }
+
+  @Test
+  void regexAndNetworkBansRefuseTheClientsTheyMatch() {
+    String prefix = "re-" + RUN;
+    assertThat(ban(emqx.api, "clientid_re", "^" + prefix + "-[0-9]+$").status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> connect5(prefix + "-42") == Mqtt5ConnAckReasonCode.BANNED);
+    assertThat(connect5(prefix + "-x")).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
+    assertThat(emqx.api.delete("/api/v5/banned/clientid_re/" + enc("^" + prefix + "-[0-9]+$")).status())
+        .isEqualTo(204);
+    String anyone = "net-" + RUN;
+    try {
+      assertThat(ban(emqx.api, "peerhost_net", "127.0.0.0/8").status()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(10)).until(() -> connect5(anyone) == Mqtt5ConnAckReasonCode.BANNED);
+    } finally {
+      assertThat(emqx.api.delete("/api/v5/banned/peerhost_net/" + enc("127.0.0.0/8")).status()).isEqualTo(204);
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> connect5(anyone) == Mqtt5ConnAckReasonCode.SUCCESS);
+  }
+
+  @Test
+  void connectedClientIsDisconnectedWhenItsBanIsAdded() {
+    String who = "live-" + RUN;
+    AtomicReference<Throwable> cause = new AtomicReference<>();
+    Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(who).serverHost("127.0.0.1")
+        .serverPort(emqx.mqttPort).addDisconnectedListener(ctx -> cause.compareAndSet(null, ctx.getCause()))
+        .buildBlocking();
+    client.connect();
+    Mqtt5BlockingClient bystander = emqx.mqtt5("bystander-" + RUN);
+    bystander.connect();
+    assertThat(ban(emqx.api, "clientid", who).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !client.getState().isConnected());
+    assertThat(cause.get()).isInstanceOf(Mqtt5DisconnectException.class);
+    assertThat(((Mqtt5DisconnectException) cause.get()).getMqttMessage().getReasonCode())
+        .isEqualTo(Mqtt5DisconnectReasonCode.ADMINISTRATIVE_ACTION);
+    assertThat(bystander.getState().isConnected()).isTrue();
+    bystander.disconnect();
+    assertThat(emqx.api.delete("/api/v5/banned/clientid/" + who).status()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(10)).until(() -> connect5(who) == Mqtt5ConnAckReasonCode.SUCCESS);
+  }
+
+  @Test
+  void aBanOfThisInstanceLetsTheSameClientIdIntoAnotherInstance() {
+    String who = "shared-id-" + RUN;
+    EmqxNode.join(emqx.control.users().create(MqttUser.create(emqx.otherInstance, "b-" + RUN, "pw", true, true, "it",
+        System.currentTimeMillis())));
+    assertThat(ban(emqx.api, "clientid", who).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> connect5(who) == Mqtt5ConnAckReasonCode.BANNED);
+    Mqtt5BlockingClient theirs = Mqtt5Client.builder().identifier(who).serverHost("127.0.0.1")
+        .serverPort(emqx.mqttPort).buildBlocking();
+    theirs.connectWith().simpleAuth().username("b-" + RUN + "@" + emqx.otherInstance)
+        .password("pw".getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send();
+    assertThat(theirs.getState().isConnected()).isTrue();
+    theirs.disconnect();
   }
 }
