@@ -5,6 +5,8 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /** The JSON body of a request; a missing or malformed one, or one of the wrong shape, is a 400 BAD_REQUEST. */
 public final class RequestBody {
@@ -70,5 +72,34 @@ public final class RequestBody {
       throw EmqxException.badRequest(field + ": expected true or false, got: " + value);
     }
     return b;
+  }
+
+  /**
+   * A time field as EMQX's {@code epoch_second} type reads it: epoch seconds (a number or its digits) or an RFC 3339
+   * date-time, in epoch milliseconds. {@code alsoAccepted} starts the message with what else the caller takes (such
+   * as {@code "\"infinity\", "}), for a value that is neither.
+   */
+  public static long epochSecondsAsMillis(JsonObject body, String field, String alsoAccepted) {
+    Object value = body.getValue(field);
+    try {
+      if (value instanceof Integer || value instanceof Long) {
+        return secondsToMillis(((Number) value).longValue());
+      }
+      if (value instanceof String text) {
+        return !text.isEmpty() && text.chars().allMatch(Character::isDigit) ? secondsToMillis(Long.parseLong(text))
+            : OffsetDateTime.parse(text).toInstant().toEpochMilli();
+      }
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      // the message below
+    }
+    throw EmqxException.badRequest(field + ": expected " + alsoAccepted + "an RFC 3339 date-time or epoch seconds, got: "
+        + value);
+  }
+
+  private static long secondsToMillis(long epochSeconds) {
+    if (epochSeconds < 0) {
+      throw new ArithmeticException("negative");
+    }
+    return Math.multiplyExact(epochSeconds, 1000L);
   }
 }

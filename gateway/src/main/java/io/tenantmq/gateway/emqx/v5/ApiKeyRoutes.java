@@ -12,8 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -121,25 +119,6 @@ final class ApiKeyRoutes {
     if (value == null || INFINITY.equals(value)) {
       return 0;
     }
-    try {
-      if (value instanceof Integer || value instanceof Long) {
-        return seconds(((Number) value).longValue());
-      }
-      if (value instanceof String text) {
-        return text.chars().allMatch(Character::isDigit) && !text.isEmpty() ? seconds(Long.parseLong(text))
-            : Math.max(1, OffsetDateTime.parse(text).toInstant().toEpochMilli());
-      }
-    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      // the message below
-    }
-    throw EmqxException.badRequest("expired_at: expected \"infinity\", an RFC 3339 date-time or epoch seconds, got: "
-        + value);
-  }
-
-  private static long seconds(long epochSeconds) {
-    if (epochSeconds < 0) {
-      throw new ArithmeticException("negative");
-    }
-    return Math.max(1, Math.multiplyExact(epochSeconds, 1000L));
+    return Math.max(1, RequestBody.epochSecondsAsMillis(body, "expired_at", "\"infinity\", "));
   }
 }

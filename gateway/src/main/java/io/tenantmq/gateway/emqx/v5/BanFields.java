@@ -4,14 +4,10 @@ import io.netty.util.NetUtil;
 import io.tenantmq.control.ban.Ban;
 import io.tenantmq.control.ban.BanKind;
 import io.tenantmq.gateway.emqx.EmqxException;
+import io.tenantmq.gateway.emqx.EmqxTimes;
 import io.tenantmq.gateway.emqx.RequestBody;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +25,6 @@ final class BanFields {
   static final String DEFAULT_BY = "mgmt_api";
   static final String INFINITY = "infinity";
   static final List<String> KINDS = Arrays.stream(BanKind.values()).map(BanKind::wireName).toList();
-  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private BanFields() {
   }
@@ -40,8 +35,8 @@ final class BanFields {
         .put("who", ban.who())
         .put("by", ban.by())
         .put("reason", ban.reason())
-        .put("at", rfc3339(ban.atMillis()))
-        .put("until", ban.untilMillis() == Long.MAX_VALUE ? INFINITY : rfc3339(ban.untilMillis()));
+        .put("at", EmqxTimes.rfc3339Seconds(ban.atMillis()))
+        .put("until", ban.untilMillis() == Long.MAX_VALUE ? INFINITY : EmqxTimes.rfc3339Seconds(ban.untilMillis()));
   }
 
   /** The ban a {@code POST /banned} body asks for; 400 BAD_REQUEST for anything EMQX would refuse. */
@@ -50,14 +45,17 @@ final class BanFields {
     String who = who(kind, RequestBody.text(body, "who"));
     String by = optionalText(body, "by", DEFAULT_BY);
     String reason = optionalText(body, "reason", "");
-    long atSeconds = body.getValue("at") == null ? nowMillis / 1000 : epochSeconds(body.getValue("at"), "at");
-    Object untilValue = body.getValue("until");
-    long untilMillis = untilValue == null || INFINITY.equals(untilValue) ? Long.MAX_VALUE
-        : epochSeconds(untilValue, "until") * 1000;
+    // EMQX keeps ban times in whole seconds
+    long atMillis = body.getValue("at") == null ? nowMillis
+        : RequestBody.epochSecondsAsMillis(body, "at", "");
+    atMillis -= Math.floorMod(atMillis, 1000L);
+    Object until = body.getValue("until");
+    long untilMillis = until == null || INFINITY.equals(until) ? Long.MAX_VALUE
+        : RequestBody.epochSecondsAsMillis(body, "until", "\"infinity\", ");
     if (untilMillis <= nowMillis) {
-      throw EmqxException.badRequest("Cannot create expired banned, " + atSeconds + " to " + untilMillis / 1000);
+      throw EmqxException.badRequest("Cannot create expired banned, " + atMillis / 1000 + " to " + untilMillis / 1000);
     }
-    return new Ban(instanceId, kind, who, by, reason, atSeconds * 1000, untilMillis);
+    return new Ban(instanceId, kind, who, by, reason, atMillis, untilMillis);
   }
 
   static BanKind kind(String as) {
@@ -122,31 +120,6 @@ final class BanFields {
     int copy = Math.min(network.length, sized.length);
     System.arraycopy(network, network.length - copy, sized, sized.length - copy, copy);
     return NetUtil.bytesToIpAddress(sized) + "/" + prefix;
-  }
-
-  static String rfc3339(long epochMillis) {
-    return SECONDS.format(Instant.ofEpochMilli(epochMillis).atZone(ZoneId.systemDefault()));
-  }
-
-  /** EMQX's {@code epoch_second}: a number of seconds, the same as text, or an RFC 3339 date-time. */
-  private static long epochSeconds(Object value, String field) {
-    if (value instanceof Integer || value instanceof Long) {
-      long seconds = ((Number) value).longValue();
-      if (seconds >= 0 && seconds < Long.MAX_VALUE / 1000) {
-        return seconds;
-      }
-    } else if (value instanceof String text) {
-      if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() < 16) {
-        return Long.parseLong(text);
-      }
-      try {
-        return OffsetDateTime.parse(text).toEpochSecond();
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
-    throw EmqxException.badRequest(field + ": expected epoch seconds or an RFC 3339 date-time"
-        + (field.equals("until") ? " or \"infinity\"" : "") + ", got: " + value);
   }
 
   private static String optionalText(JsonObject body, String field, String defaultValue) {

@@ -4,7 +4,6 @@ import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.ban.Ban;
 import io.tenantmq.control.ban.BanKey;
 import io.tenantmq.control.ban.BanKind;
-import io.tenantmq.control.registry.ClientQuery;
 import io.tenantmq.gateway.GatewayContext;
 import io.tenantmq.gateway.common.Stages;
 import io.tenantmq.gateway.emqx.EmqxException;
@@ -13,11 +12,9 @@ import io.tenantmq.gateway.emqx.QueryParams;
 import io.tenantmq.gateway.emqx.Reply;
 import io.tenantmq.gateway.emqx.RequestBody;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -42,17 +39,10 @@ final class BannedRoutes {
 
   private Future<Reply> list(RoutingContext ctx) {
     QueryParams q = QueryParams.of(ctx);
-    int page = q.integer("page", 1, 1, Integer.MAX_VALUE);
-    int limit = q.integer("limit", ClientRoutes.DEFAULT_LIMIT, 1, ClientQuery.MAX_LIMIT);
+    ListPage page = ListPage.of(q);
     Predicate<Ban> filter = BanFilter.from(q);
-    return Stages.on(ctx, control.bans().list(EmqxScope.of(ctx).instanceId())).map(all -> {
-      List<Ban> matches = all.stream().filter(filter).toList();
-      long from = (long) (page - 1) * limit;
-      JsonArray data = new JsonArray();
-      matches.stream().skip(from).limit(limit).forEach(b -> data.add(BanFields.of(b)));
-      return Reply.ok(new JsonObject().put("data", data).put("meta", new JsonObject().put("page", page)
-          .put("limit", limit).put("count", matches.size()).put("hasnext", from + limit < matches.size())));
-    });
+    return Stages.on(ctx, control.bans().list(EmqxScope.of(ctx).instanceId()))
+        .map(all -> Reply.ok(page.answer(all.stream().filter(filter).toList(), BanFields::of)));
   }
 
   private Future<Reply> create(RoutingContext ctx) {
