@@ -59,6 +59,9 @@ public record Ban(String instanceId, BanKind kind, String who, String by, String
     }
   }
 
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
+
   /** An address range in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}). */
   record Network(BigInteger base, int prefix, int bits) {
     static Network parse(String cidr) {
@@ -88,9 +91,12 @@ public record Ban(String instanceId, BanKind kind, String who, String by, String
       return raw.length * 8 == bits && new BigInteger(1, raw).shiftRight(bits - prefix).equals(base);
     }
 
-    /** Parses an ip literal without ever asking DNS. */
+    /**
+     * Parses an ip literal without ever asking DNS: only a dotted quad or text with a colon (which the JDK parses as an
+     * IPv6 literal) reaches {@link InetAddress#getByName}; hex-only text such as {@code cafe} would be a host name.
+     */
     static InetAddress literal(String ip) {
-      if (ip.isEmpty() || !ip.matches("[0-9a-fA-F:.]+")) {
+      if (!IPV4.matcher(ip).matches() && !(ip.indexOf(':') >= 0 && IPV6_CHARS.matcher(ip).matches())) {
         throw new IllegalArgumentException("'" + ip + "' is not an ip address");
       }
       try {

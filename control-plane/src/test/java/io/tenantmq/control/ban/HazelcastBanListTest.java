@@ -105,6 +105,10 @@ class HazelcastBanListTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> forever("i", BanKind.PEERHOST_NET, "example.com/8"))
         .isInstanceOf(IllegalArgumentException.class);
+    // hex-only text is a host name to the JDK: refused without a DNS lookup
+    assertThatThrownBy(() -> forever("i", BanKind.PEERHOST_NET, "cafe/8")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(forever("i", BanKind.PEERHOST_NET, "fd00::/8").matches("c", null, "fd12::1")).isTrue();
+    assertThat(forever("i", BanKind.PEERHOST, "::1").matches("c", null, "0:0:0:0:0:0:0:1")).isTrue();
   }
 
   @Test
