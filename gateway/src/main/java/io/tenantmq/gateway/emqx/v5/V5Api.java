@@ -19,6 +19,7 @@ public final class V5Api {
 
   public static void mount(Router v5, GatewayContext context) {
     new ClientRoutes(context).mount(v5);
+    new ClientSessionRoutes(context).mount(v5);
     new PublishRoutes(context).mount(v5);
     new SubscriptionRoutes(context).mount(v5);
     new TopicRoutes(context).mount(v5);
