@@ -144,6 +144,8 @@ class ClientSessionApiTest {
     String clientId = id("bulk");
     Mqtt5BlockingClient client = connected5(clientId);
     Mqtt5BlockingClient publisher = connected5(id("pub"));
+    // the global flow exists before any subscription, so that no delivery can arrive ahead of it
+    Mqtt5BlockingClient.Mqtt5Publishes received = client.publishes(MqttGlobalPublishFilter.ALL);
     EmqxHttp.Answer subscribed = emqx.api.post(path(clientId, "/subscribe/bulk"), new JsonArray()
         .add(new JsonObject().put("topic", "b/" + clientId + "/x"))
         .add(new JsonObject().put("topic", "a/" + clientId + "/#").put("qos", 2).put("rh", 1)));
@@ -157,10 +159,9 @@ class ClientSessionApiTest {
     assertThat(listed.stream().map(o -> ((JsonObject) o).getString("topic") + "@" + ((JsonObject) o).getInteger("qos")))
         .containsExactlyInAnyOrder("b/" + clientId + "/x@0", "a/" + clientId + "/#@2");
 
-    try (Mqtt5BlockingClient.Mqtt5Publishes received = client.publishes(MqttGlobalPublishFilter.ALL)) {
-      publish(publisher, "a/" + clientId + "/deep/er", "one");
-      assertThat(text(received.receive(10, TimeUnit.SECONDS).orElseThrow())).isEqualTo("one");
-    }
+    publish(publisher, "a/" + clientId + "/deep/er", "one");
+    assertThat(text(received.receive(10, TimeUnit.SECONDS).orElseThrow())).isEqualTo("one");
+    received.close();
 
     EmqxHttp.Answer unsubscribed = emqx.api.post(path(clientId, "/unsubscribe/bulk"), new JsonArray()
         .add(new JsonObject().put("topic", "b/" + clientId + "/x"))
@@ -307,6 +308,7 @@ class ClientSessionApiTest {
     String clientId = id("mine");
     Mqtt5BlockingClient client = connected5(clientId);
     Mqtt5BlockingClient publisher = connected5(id("pub"));
+    Mqtt5BlockingClient.Mqtt5Publishes received = client.publishes(MqttGlobalPublishFilter.ALL);
     client.subscribeWith().topicFilter("mine/" + clientId).qos(MqttQos.AT_LEAST_ONCE).send();
     await().atMost(WAIT).until(() -> subscriptions(clientId).size() == 1);
 
@@ -332,10 +334,9 @@ class ClientSessionApiTest {
     JsonObject record = emqx.api.get(path(clientId, "")).object();
     assertThat(record.getBoolean("connected")).isTrue();
     assertThat(record.getInteger("keepalive")).isEqualTo(60);
-    try (Mqtt5BlockingClient.Mqtt5Publishes received = client.publishes(MqttGlobalPublishFilter.ALL)) {
-      publish(publisher, "mine/" + clientId, "still subscribed");
-      assertThat(text(received.receive(10, TimeUnit.SECONDS).orElseThrow())).isEqualTo("still subscribed");
-    }
+    publish(publisher, "mine/" + clientId, "still subscribed");
+    assertThat(text(received.receive(10, TimeUnit.SECONDS).orElseThrow())).isEqualTo("still subscribed");
+    received.close();
     assertThat(client.getState().isConnected()).isTrue();
   }
 }
