@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +100,16 @@ class ClientSessionApiTest {
 
   private static String text(Mqtt5Publish p) {
     return new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static JsonObject messages(String clientId, String rest) {
+    EmqxHttp.Answer answer = emqx.api.get(path(clientId, rest));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.object();
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   // ---- subscribe, list, unsubscribe ------------------------------------------------------------------------------
@@ -286,7 +297,90 @@ class ClientSessionApiTest {
     assertThat(emqx.api.get(path(clientId, "")).object().getInteger("keepalive")).isEqualTo(60);
   }
 
+  @Test
+  void keepaliveChangeIsAnsweredAndTheConnectionClosesAfterTheNewIntervalWithoutPings() {
+    String clientId = id("ka");
+    Mqtt5BlockingClient client = emqx.mqtt5(clientId);
+    clients.add(client);
+    client.connectWith().cleanStart(true).keepAlive(600).send(); // the client would ping only every 10 minutes
+    EmqxHttp.Answer set = emqx.api.put(path(clientId, "/keepalive"), new JsonObject().put("interval", 2));
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(set.object().getString("clientid")).isEqualTo(clientId);
+    assertThat(set.object().getInteger("keepalive")).isEqualTo(2);
+    assertThat(set.object().getBoolean("connected")).isTrue();
+    assertThat(emqx.api.get(path(clientId, "")).object().getInteger("keepalive")).isEqualTo(2);
+    // [MQTT-3.1.2-24]: one and a half keepalives without a packet end the connection, not sooner
+    await().atLeast(Duration.ofMillis(1500)).atMost(WAIT).until(() -> client.getState() == MqttClientState.DISCONNECTED);
+  }
+
   // ---- held messages -------------------------------------------------------------------------------------------
+
+  @Test
+  void queuedMessagesOfAnOfflineSessionArePagedByPosition() {
+    String clientId = id("queue");
+    String topic = "q/" + clientId;
+    Mqtt5BlockingClient client = emqx.mqtt5(clientId);
+    client.connectWith().cleanStart(true).sessionExpiryInterval(600).send();
+    client.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+    client.disconnect();
+    await().atMost(WAIT).until(() -> !emqx.api.get(path(clientId, "")).object().getBoolean("connected"));
+    Mqtt5BlockingClient publisher = connected5(id("pub"));
+    for (String payload : List.of("m1", "m2", "m3")) {
+      publish(publisher, topic, payload);
+    }
+
+    JsonObject first = await().atMost(WAIT).until(() -> messages(clientId, "/mqueue_messages?limit=2"),
+        page -> page.getJsonArray("data").size() == 2);
+    JsonArray data = first.getJsonArray("data");
+    assertThat(data.stream().map(o -> ((JsonObject) o).getString("payload")))
+        .containsExactly(base64("m1"), base64("m2"));
+    JsonObject m1 = data.getJsonObject(0);
+    assertThat(m1.getString("topic")).isEqualTo(topic);
+    assertThat(m1.getInteger("qos")).isEqualTo(1);
+    assertThat(m1.getInteger("mqueue_priority")).isEqualTo(0);
+    assertThat(m1.getString("msgid")).matches("[0-9A-F]{32}");
+    assertThat(m1.fieldNames()).contains("publish_at", "from_clientid", "from_username", "inserted_at");
+    JsonObject meta = first.getJsonObject("meta");
+    assertThat(meta.getString("start")).isEqualTo(m1.getString("inserted_at") + "_0");
+    assertThat(meta.getString("position")).isEqualTo(data.getJsonObject(1).getString("inserted_at") + "_0");
+
+    JsonObject second = messages(clientId, "/mqueue_messages?limit=2&payload=plain&position=" + meta.getString("position"));
+    assertThat(second.getJsonArray("data").stream().map(o -> ((JsonObject) o).getString("payload")))
+        .containsExactly("m3");
+    assertThat(messages(clientId, "/mqueue_messages?payload=none").getJsonArray("data").getJsonObject(0)
+        .containsKey("payload")).isFalse();
+    assertThat(messages(clientId, "/inflight_messages").getJsonArray("data")).isEmpty();
+    // another tenant sees no queue of this client
+    assertError(emqx.otherTenant.get(path(clientId, "/mqueue_messages")), 404, "CLIENTID_NOT_FOUND");
+  }
+
+  @Test
+  void inflightMessagesAreThoseDeliveredAndNotYetAcknowledged() throws Exception {
+    String clientId = id("inflight");
+    String topic = "f/" + clientId;
+    Mqtt5BlockingClient client = connected5(clientId);
+    Mqtt5BlockingClient publisher = connected5(id("pub"));
+    try (Mqtt5BlockingClient.Mqtt5Publishes received = client.publishes(MqttGlobalPublishFilter.ALL, true)) {
+      client.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+      publish(publisher, topic, "unacked-1");
+      publish(publisher, topic, "unacked-2");
+      Mqtt5Publish one = received.receive(10, TimeUnit.SECONDS).orElseThrow();
+      Mqtt5Publish two = received.receive(10, TimeUnit.SECONDS).orElseThrow();
+
+      JsonObject page = messages(clientId, "/inflight_messages?payload=plain");
+      assertThat(page.getJsonArray("data").stream().map(o -> ((JsonObject) o).getString("payload")))
+          .containsExactly("unacked-1", "unacked-2");
+      JsonObject last = page.getJsonArray("data").getJsonObject(1);
+      assertThat(last.getString("topic")).isEqualTo(topic);
+      assertThat(last.containsKey("mqueue_priority")).isFalse();
+      assertThat(page.getJsonObject("meta").getString("position")).isEqualTo(last.getString("inserted_at"));
+
+      one.acknowledge();
+      two.acknowledge();
+      await().atMost(WAIT).until(() -> messages(clientId, "/inflight_messages").getJsonArray("data").isEmpty());
+    }
+  }
+
 
   @Test
   void badHeldMessageParametersAre400() {

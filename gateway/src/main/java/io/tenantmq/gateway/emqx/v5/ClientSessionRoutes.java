@@ -151,10 +151,9 @@ final class ClientSessionRoutes {
       if (!set) {
         throw EmqxException.clientNotFound();
       }
+      // the node records the new interval before it answers, so the record read now shows it
       return client(ctx, key);
-    }).map(r -> Reply.ok(ClientFields.of(r, ClientFields.V5_TIMES)
-        // the interval now in force, whether or not the node's registry update has landed yet
-        .put("keepalive", interval)));
+    }).map(r -> Reply.ok(ClientFields.of(r, ClientFields.V5_TIMES)));
   }
 
   private Future<Reply> messages(RoutingContext ctx, boolean inflight) {
