@@ -7,6 +7,7 @@ import io.tenantmq.gateway.GatewayContext;
 import io.tenantmq.gateway.common.Stages;
 import io.tenantmq.gateway.common.TopicSyntax;
 import io.tenantmq.gateway.emqx.ClientFields;
+import io.tenantmq.gateway.emqx.ClientKick;
 import io.tenantmq.gateway.emqx.EmqxException;
 import io.tenantmq.gateway.emqx.EmqxScope;
 import io.tenantmq.gateway.emqx.QueryParams;
@@ -51,7 +52,10 @@ final class ClientSessionRoutes {
     v5.get("/clients/:clientid/inflight_messages").handler(Reply.of(ctx -> messages(ctx, true)));
   }
 
-  /** {@code ["id1", "id2"]}: closes each live connection; ids the instance does not know are ignored, as EMQX does. */
+  /**
+   * {@code ["id1", "id2"]}: the kick-out of {@code DELETE /clients/{clientid}} for each; ids the instance does not know
+   * are ignored, as EMQX does.
+   */
   private Future<Reply> kickBulk(RoutingContext ctx) {
     JsonArray body = RequestBody.array(ctx);
     LinkedHashSet<String> clientIds = new LinkedHashSet<>();
@@ -67,7 +71,7 @@ final class ClientSessionRoutes {
     for (int from = 0; from < ids.size(); from += KICK_BATCH) {
       List<String> batch = ids.subList(from, Math.min(ids.size(), from + KICK_BATCH));
       done = done.compose(v -> Future.all(batch.stream()
-          .map(id -> Stages.on(ctx, control.commands().kick(new ClientKey(instanceId, id)))).toList()).mapEmpty());
+          .map(id -> ClientKick.kick(ctx, control, new ClientKey(instanceId, id))).toList()).mapEmpty());
     }
     return done.map(v -> Reply.noContent());
   }
