@@ -7,52 +7,20 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
-import io.tenantmq.deploy.NodeFixture;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two members of one cluster: the EMQX API of either member answers for the whole cluster, listing clients connected
  * to both and kicking a client wherever it is connected.
  */
-class EmqxAcrossNodesTest {
+class EmqxAcrossNodesTest extends TwoMemberEmqxTest {
 
-  static final Duration WAIT = Duration.ofSeconds(15);
 
-  @TempDir
-  static Path firstDir;
-  @TempDir
-  static Path secondDir;
-  static EmqxNode emqx;
-  static NodeFixture second;
-  /** The demo instance's API key, against the second member's gateway. */
-  static EmqxHttp secondApi;
-
-  @BeforeAll
-  static void start() throws Exception {
-    emqx = new EmqxNode(firstDir);
-    second = emqx.startAnother(secondDir, "node-emqx-it-2");
-    secondApi = new EmqxHttp(second.httpPort(), emqx.api.apiKey(), emqx.api.apiSecret());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (second != null) {
-      second.close();
-    }
-    if (emqx != null) {
-      emqx.close();
-    }
-  }
 
   Mqtt5BlockingClient connect(String clientId, int port, AtomicReference<Throwable> disconnectCause) {
     Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1").serverPort(port)

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
-import io.tenantmq.deploy.NodeFixture;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,34 +15,20 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two members of one cluster: {@code /nodes}, {@code /stats} and {@code /metrics} through either gateway give every
  * node's figures of the instance, and a ban made through one gateway acts on clients of the other member. One client
  * of the demo instance is connected to the first member and two to the second for the whole class.
  */
-class FiguresAndBansAcrossNodesTest {
+class FiguresAndBansAcrossNodesTest extends TwoMemberEmqxTest {
 
-  static final Duration WAIT = Duration.ofSeconds(15);
-  static final String FIRST = "node-emqx-it";
-  static final String SECOND = "node-emqx-it-2";
 
-  @TempDir
-  static Path firstDir;
-  @TempDir
-  static Path secondDir;
-  static EmqxNode emqx;
-  static NodeFixture second;
-  static EmqxHttp secondApi;
   static final String RUN = EmqxNode.shortId();
   static final List<Mqtt5BlockingClient> CLIENTS = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    emqx = new EmqxNode(firstDir);
-    second = emqx.startAnother(secondDir, SECOND);
-    secondApi = new EmqxHttp(second.httpPort(), emqx.api.apiKey(), emqx.api.apiSecret());
     CLIENTS.add(connect("a-" + RUN, emqx.mqttPort));
     CLIENTS.add(connect("b-" + RUN, second.mqttPort()));
     CLIENTS.add(connect("c-" + RUN, second.mqttPort()));
@@ -56,17 +38,10 @@ class FiguresAndBansAcrossNodesTest {
   @AfterAll
   static void stop() throws Exception {
     CLIENTS.stream().filter(c -> c.getState().isConnected()).forEach(Mqtt5BlockingClient::disconnect);
-    if (second != null) {
-      second.close();
-    }
-    if (emqx != null) {
-      emqx.close();
-    }
   }
 
   static Mqtt5BlockingClient connect(String clientId, int port) {
-    Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1").serverPort(port)
-        .buildBlocking();
+    Mqtt5BlockingClient client = mqtt5(clientId, port);
     client.connect();
     return client;
   }

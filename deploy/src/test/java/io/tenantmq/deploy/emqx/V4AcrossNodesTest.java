@@ -6,57 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import io.tenantmq.deploy.NodeFixture;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two members of one cluster through the v4 shapes: either member's {@code /api/v4} lists the clients of both, and
  * subscribes on behalf of, publishes to and kicks a client connected to the other member.
  */
-class V4AcrossNodesTest {
+class V4AcrossNodesTest extends TwoMemberEmqxTest {
 
-  static final Duration WAIT = Duration.ofSeconds(15);
 
-  @TempDir
-  static Path firstDir;
-  @TempDir
-  static Path secondDir;
-  static EmqxNode emqx;
-  static NodeFixture second;
-  /** The demo instance's API key, against the second member's gateway. */
-  static EmqxHttp secondApi;
-
-  @BeforeAll
-  static void start() throws Exception {
-    emqx = new EmqxNode(firstDir);
-    second = emqx.startAnother(secondDir, "node-emqx-it-2");
-    secondApi = new EmqxHttp(second.httpPort(), emqx.api.apiKey(), emqx.api.apiSecret());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (second != null) {
-      second.close();
-    }
-    if (emqx != null) {
-      emqx.close();
-    }
-  }
-
-  static Mqtt5BlockingClient client(String clientId, int port) {
-    return Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1").serverPort(port).buildBlocking();
-  }
 
   static JsonObject ok(EmqxHttp.Answer answer) {
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -73,10 +36,10 @@ class V4AcrossNodesTest {
   @Test
   void eitherMemberListsBothAndActsOnAClientOfTheOther() throws Exception {
     String run = EmqxNode.shortId();
-    Mqtt5BlockingClient onFirst = client("one-" + run, emqx.mqttPort);
+    Mqtt5BlockingClient onFirst = mqtt5("one-" + run, emqx.mqttPort);
     Mqtt5BlockingClient.Mqtt5Publishes inbox = onFirst.publishes(MqttGlobalPublishFilter.ALL);
     onFirst.connect();
-    Mqtt5BlockingClient onSecond = client("two-" + run, second.mqttPort());
+    Mqtt5BlockingClient onSecond = mqtt5("two-" + run, second.mqttPort());
     onSecond.connect();
     try {
       Map<String, String> expected = Map.of("one-" + run, "node-emqx-it", "two-" + run, "node-emqx-it-2");
