@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Every call returns a future. It completes with the typed answer, or fails with an {@link EmqxApiException}
  * (the HTTP status and EMQX's {@code code} and {@code message}) when the API answered an error status, or with the
  * transport's {@link IOException} (a timeout is an {@link java.net.http.HttpTimeoutException}). Calls are grouped as
- * EMQX groups its API: {@link #clients()}, {@link #publish()}, {@link #subscriptions()}, {@link #topics()} and
- * {@link #apiKeys()}.
+ * EMQX groups its API: {@link #clients()}, {@link #publish()}, {@link #subscriptions()}, {@link #topics()},
+ * {@link #cluster()} (nodes, stats, metrics), {@link #banned()} and {@link #apiKeys()}.
  */
 public final class EmqxStyleClient {
 
@@ -33,6 +33,8 @@ public final class EmqxStyleClient {
   private final PublishApi publish = new PublishApi(this);
   private final SubscriptionsApi subscriptions = new SubscriptionsApi(this);
   private final TopicsApi topics = new TopicsApi(this);
+  private final ClusterApi cluster = new ClusterApi(this);
+  private final BannedApi banned = new BannedApi(this);
   private final ApiKeysApi apiKeys = new ApiKeysApi(this);
 
   private EmqxStyleClient(EmqxClientOptions options, HttpClient http) {
@@ -84,6 +86,16 @@ public final class EmqxStyleClient {
   /** {@code /topics}: the routing table. */
   public TopicsApi topics() {
     return topics;
+  }
+
+  /** {@code /nodes}, {@code /stats}, {@code /metrics}. */
+  public ClusterApi cluster() {
+    return cluster;
+  }
+
+  /** {@code /banned}. */
+  public BannedApi banned() {
+    return banned;
   }
 
   /** {@code /api_key}. */
