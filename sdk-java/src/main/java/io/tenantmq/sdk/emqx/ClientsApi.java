@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -24,6 +25,9 @@ public final class ClientsApi {
   private static final JavaType CLIENT = TYPES.constructType(Client.class);
   private static final JavaType PAGE = TYPES.constructParametricType(Page.class, Client.class);
   private static final JavaType CURSOR_PAGE = TYPES.constructParametricType(CursorPage.class, Client.class);
+  private static final JavaType SUBSCRIPTION = TYPES.constructType(Subscription.class);
+  private static final JavaType SUBSCRIPTIONS = TYPES.constructCollectionType(List.class, Subscription.class);
+  private static final JavaType MESSAGES = TYPES.constructType(ClientMessages.class);
   private static final JavaType NOTHING = TYPES.constructType(Void.class);
 
   private final EmqxStyleClient client;
@@ -94,6 +98,57 @@ public final class ClientsApi {
   /** {@code DELETE /clients/{clientid}}: closes the client's connection (and, on EMQX, discards its session). */
   public CompletableFuture<Void> kick(String clientId) {
     return client.call("DELETE", path(clientId), null, NOTHING);
+  }
+
+  /** {@code POST /clients/kickout/bulk}: kicks every client of {@code clientIds}; unknown ones are skipped. */
+  public CompletableFuture<Void> kickAll(List<String> clientIds) {
+    return client.call("POST", "/clients/kickout/bulk", List.copyOf(clientIds), NOTHING);
+  }
+
+  /** {@code GET /clients/{clientid}/subscriptions}: empty when it has none. */
+  public CompletableFuture<List<Subscription>> subscriptions(String clientId) {
+    return client.call("GET", path(clientId) + "/subscriptions", null, SUBSCRIPTIONS);
+  }
+
+  /** {@code POST /clients/{clientid}/subscribe}: subscribes the connected client as if it had sent SUBSCRIBE. */
+  public CompletableFuture<Subscription> subscribe(String clientId, SubscribeRequest subscription) {
+    return client.call("POST", path(clientId) + "/subscribe", subscription, SUBSCRIPTION);
+  }
+
+  /** {@code POST /clients/{clientid}/subscribe/bulk}. */
+  public CompletableFuture<List<Subscription>> subscribeAll(String clientId, List<SubscribeRequest> subscriptions) {
+    return client.call("POST", path(clientId) + "/subscribe/bulk", List.copyOf(subscriptions), SUBSCRIPTIONS);
+  }
+
+  /** {@code POST /clients/{clientid}/unsubscribe}. */
+  public CompletableFuture<Void> unsubscribe(String clientId, String topic) {
+    return client.call("POST", path(clientId) + "/unsubscribe", Map.of("topic", topic), NOTHING);
+  }
+
+  /** {@code POST /clients/{clientid}/unsubscribe/bulk}. */
+  public CompletableFuture<Void> unsubscribeAll(String clientId, List<String> topics) {
+    return client.call("POST", path(clientId) + "/unsubscribe/bulk",
+        topics.stream().map(t -> Map.of("topic", t)).toList(), NOTHING);
+  }
+
+  /** {@code PUT /clients/{clientid}/keepalive}: a new keepalive (0..65535 s); answers the updated client. */
+  public CompletableFuture<Client> keepalive(String clientId, int intervalSeconds) {
+    if (intervalSeconds < 0 || intervalSeconds > 65_535) {
+      throw new IllegalArgumentException("keepalive interval must be 0..65535, was " + intervalSeconds);
+    }
+    return client.call("PUT", path(clientId) + "/keepalive", Map.of("interval", intervalSeconds), CLIENT);
+  }
+
+  /** {@code GET /clients/{clientid}/mqueue_messages}: messages queued for the client, oldest first. */
+  public CompletableFuture<ClientMessages> mqueueMessages(String clientId, ClientMessagesQuery query) {
+    return client.call("GET", path(clientId) + "/mqueue_messages" + query.appendTo(new QueryString()).encoded(),
+        null, MESSAGES);
+  }
+
+  /** {@code GET /clients/{clientid}/inflight_messages}: messages sent to the client and not yet acknowledged. */
+  public CompletableFuture<ClientMessages> inflightMessages(String clientId, ClientMessagesQuery query) {
+    return client.call("GET", path(clientId) + "/inflight_messages" + query.appendTo(new QueryString()).encoded(),
+        null, MESSAGES);
   }
 
   private static String path(String clientId) {

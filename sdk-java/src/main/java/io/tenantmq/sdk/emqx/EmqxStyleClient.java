@@ -68,7 +68,7 @@ public final class EmqxStyleClient {
     return http.build();
   }
 
-  /** {@code /clients}: list and look up clients, kick one. */
+  /** {@code /clients}: list, look up, kick, subscribe and unsubscribe on behalf, keepalive, queued messages. */
   public ClientsApi clients() {
     return clients;
   }
