@@ -1,6 +1,6 @@
 package io.tenantmq.sdk.emqx;
 
-import java.net.InetSocketAddress;
+import io.tenantmq.sdk.http.TransportOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * Options of an {@link EmqxStyleClient}. Setters validate and throw {@link IllegalArgumentException}; the API secret
  * never appears in {@link #toString()}.
  */
-public final class EmqxClientOptions {
+public final class EmqxClientOptions extends TransportOptions<EmqxClientOptions> {
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -19,20 +19,21 @@ public final class EmqxClientOptions {
   private URI baseUri;
   private String apiKey;
   private String apiSecret;
-  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-  private InetSocketAddress proxy;
 
   public EmqxClientOptions() {
+    super(DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
   }
 
   public EmqxClientOptions(EmqxClientOptions other) {
+    super(other);
     this.baseUri = other.baseUri;
     this.apiKey = other.apiKey;
     this.apiSecret = other.apiSecret;
-    this.connectTimeout = other.connectTimeout;
-    this.requestTimeout = other.requestTimeout;
-    this.proxy = other.proxy;
+  }
+
+  @Override
+  protected EmqxClientOptions self() {
+    return this;
   }
 
   /** Where the API lives, ending in {@value #BASE_PATH} (no trailing slash). */
@@ -48,19 +49,8 @@ public final class EmqxClientOptions {
     if (endpoint == null || endpoint.isBlank()) {
       throw new IllegalArgumentException("endpoint must not be blank");
     }
-    URI uri;
-    try {
-      uri = URI.create(endpoint.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("endpoint is not a URL: " + endpoint, e);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("endpoint must be an http or https URL, was " + endpoint);
-    }
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException("endpoint has no host: " + endpoint);
-    }
+    URI uri = httpUrl(endpoint, endpoint);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       throw new IllegalArgumentException("endpoint must not have a query or fragment: " + endpoint);
     }
@@ -97,38 +87,6 @@ public final class EmqxClientOptions {
     return this;
   }
 
-  public Duration getConnectTimeout() {
-    return connectTimeout;
-  }
-
-  public EmqxClientOptions setConnectTimeout(Duration connectTimeout) {
-    this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
-    return this;
-  }
-
-  public Duration getRequestTimeout() {
-    return requestTimeout;
-  }
-
-  /** How long one call may take from sending to the whole response. */
-  public EmqxClientOptions setRequestTimeout(Duration requestTimeout) {
-    this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
-    return this;
-  }
-
-  public InetSocketAddress getProxy() {
-    return proxy;
-  }
-
-  /** An HTTP proxy to send every request through; null (the default) connects directly. */
-  public EmqxClientOptions setProxy(String host, int port) {
-    if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException("proxy port must be 1..65535, was " + port);
-    }
-    this.proxy = InetSocketAddress.createUnresolved(requireText(host, "proxy host"), port);
-    return this;
-  }
-
   /** Throws unless everything a call needs is set. */
   EmqxClientOptions validated() {
     if (baseUri == null || apiKey == null || apiSecret == null) {
@@ -139,21 +97,7 @@ public final class EmqxClientOptions {
 
   @Override
   public String toString() {
-    return "EmqxClientOptions[baseUri=" + baseUri + ", apiKey=" + apiKey + ", connectTimeout=" + connectTimeout
-        + ", requestTimeout=" + requestTimeout + "]";
-  }
-
-  private static String requireText(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return value;
-  }
-
-  private static Duration requirePositive(Duration value, String name) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value);
-    }
-    return value;
+    return "EmqxClientOptions[baseUri=" + baseUri + ", apiKey=" + apiKey + ", connectTimeout=" + getConnectTimeout()
+        + ", requestTimeout=" + getRequestTimeout() + "]";
   }
 }

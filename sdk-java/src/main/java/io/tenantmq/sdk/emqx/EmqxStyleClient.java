@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,13 +58,7 @@ public final class EmqxStyleClient {
 
   /** An HttpClient as this client makes its own: HTTP/1.1, the options' connect timeout and proxy. */
   public static HttpClient newHttpClient(EmqxClientOptions options) {
-    HttpClient.Builder http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(options.getConnectTimeout());
-    if (options.getProxy() != null) {
-      http.proxy(ProxySelector.of(options.getProxy()));
-    }
-    return http.build();
+    return options.newHttpClient();
   }
 
   /** {@code /clients}: list, look up, kick, subscribe and unsubscribe on behalf, keepalive, queued messages. */

@@ -1,6 +1,6 @@
 package io.tenantmq.sdk.tencent;
 
-import java.net.InetSocketAddress;
+import io.tenantmq.sdk.http.TransportOptions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.Objects;
  * Options of a {@link TencentStyleClient}. Setters validate and throw {@link IllegalArgumentException}; the secret key
  * never appears in {@link #toString()}.
  */
-public final class TencentClientOptions {
+public final class TencentClientOptions extends TransportOptions<TencentClientOptions> {
 
   /** The SDK's default: {@code HttpProfile} connects and reads with 60 s timeouts. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(60);
@@ -24,26 +24,27 @@ public final class TencentClientOptions {
   private String secretKey;
   private String region;
   private String language;
-  private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
   private Clock clock = Clock.systemUTC();
   private String requestClient = DEFAULT_REQUEST_CLIENT;
-  private InetSocketAddress proxy;
 
   public TencentClientOptions() {
+    super(DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
   }
 
   public TencentClientOptions(TencentClientOptions other) {
+    super(other);
     this.endpoint = other.endpoint;
     this.secretId = other.secretId;
     this.secretKey = other.secretKey;
     this.region = other.region;
     this.language = other.language;
-    this.connectTimeout = other.connectTimeout;
-    this.requestTimeout = other.requestTimeout;
     this.clock = other.clock;
     this.requestClient = other.requestClient;
-    this.proxy = other.proxy;
+  }
+
+  @Override
+  protected TencentClientOptions self() {
+    return this;
   }
 
   public URI getEndpoint() {
@@ -60,19 +61,8 @@ public final class TencentClientOptions {
       throw new IllegalArgumentException("endpoint must not be blank");
     }
     String url = endpoint.contains("://") ? endpoint : "https://" + endpoint;
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("endpoint is not a URL: " + endpoint, e);
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("endpoint must be http or https, was " + endpoint);
-    }
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException("endpoint has no host: " + endpoint);
-    }
+    URI uri = httpUrl(url, endpoint);
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
       throw new IllegalArgumentException("the API lives at path /, endpoint has " + uri.getRawPath());
     }
@@ -121,25 +111,6 @@ public final class TencentClientOptions {
     return this;
   }
 
-  public Duration getConnectTimeout() {
-    return connectTimeout;
-  }
-
-  public TencentClientOptions setConnectTimeout(Duration connectTimeout) {
-    this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
-    return this;
-  }
-
-  public Duration getRequestTimeout() {
-    return requestTimeout;
-  }
-
-  /** How long one call may take from sending to the whole response. */
-  public TencentClientOptions setRequestTimeout(Duration requestTimeout) {
-    this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
-    return this;
-  }
-
   public Clock getClock() {
     return clock;
   }
@@ -159,19 +130,6 @@ public final class TencentClientOptions {
     return this;
   }
 
-  public InetSocketAddress getProxy() {
-    return proxy;
-  }
-
-  /** An HTTP proxy to send every request through; null (the default) connects directly. */
-  public TencentClientOptions setProxy(String host, int port) {
-    if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException("proxy port must be 1..65535, was " + port);
-    }
-    this.proxy = InetSocketAddress.createUnresolved(requireText(host, "proxy host"), port);
-    return this;
-  }
-
   /** Throws unless everything a call needs is set. */
   TencentClientOptions validated() {
     if (endpoint == null || secretId == null || secretKey == null) {
@@ -183,20 +141,6 @@ public final class TencentClientOptions {
   @Override
   public String toString() {
     return "TencentClientOptions[endpoint=" + endpoint + ", secretId=" + secretId + ", region=" + region
-        + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
-  }
-
-  private static String requireText(String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " must not be blank");
-    }
-    return value;
-  }
-
-  private static Duration requirePositive(Duration value, String name) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value);
-    }
-    return value;
+        + ", connectTimeout=" + getConnectTimeout() + ", requestTimeout=" + getRequestTimeout() + "]";
   }
 }

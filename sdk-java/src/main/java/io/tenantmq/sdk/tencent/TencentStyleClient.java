@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tenantmq.sdk.tencent.mqtt.MqttApi;
 import io.tenantmq.sdk.tencent.trocket.TrocketApi;
 import java.io.IOException;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,14 +63,7 @@ public final class TencentStyleClient {
 
   /** An HttpClient as this client makes its own: HTTP/1.1, the options' connect timeout and proxy. */
   public static HttpClient newHttpClient(TencentClientOptions options) {
-    // HTTP/1.1 as the SDK's okhttp speaks it to an http:// endpoint; no h2c upgrade dance
-    HttpClient.Builder http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(options.getConnectTimeout());
-    if (options.getProxy() != null) {
-      http.proxy(ProxySelector.of(options.getProxy()));
-    }
-    return http.build();
+    return options.newHttpClient();
   }
 
   /** The actions of version 2023-03-08 (TDMQ RocketMQ 5's MQTT actions, as TenantMQ serves them). */
