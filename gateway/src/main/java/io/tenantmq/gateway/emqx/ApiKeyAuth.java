@@ -4,13 +4,12 @@ import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.Credential;
 import io.tenantmq.control.credential.CredentialKind;
 import io.tenantmq.gateway.common.Stages;
+import io.tenantmq.signing.common.Crypto;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -78,11 +77,11 @@ public final class ApiKeyAuth implements Handler<RoutingContext> {
   }
 
   private Future<Boolean> checkSecret(RoutingContext ctx, Credential credential, String secret) {
-    byte[] digest = sha256(secret);
+    byte[] digest = Crypto.sha256(secret.getBytes(StandardCharsets.UTF_8));
     Verified known = verified.get(credential.credentialId());
     long now = System.currentTimeMillis();
     if (known != null && known.untilMillis() > now && known.storedSecret().equals(credential.storedSecret())
-        && MessageDigest.isEqual(known.secretDigest(), digest)) {
+        && Crypto.constantTimeEquals(known.secretDigest(), digest)) {
       return Future.succeededFuture(true);
     }
     return Stages.on(ctx, CompletableFuture.supplyAsync(
@@ -113,13 +112,6 @@ public final class ApiKeyAuth implements Handler<RoutingContext> {
     }
   }
 
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
-  }
 
   /** A secret that matched {@code storedSecret}, as a digest, until {@code untilMillis}. */
   private record Verified(String storedSecret, byte[] secretDigest, long untilMillis) {
