@@ -17,6 +17,8 @@ import io.tenantmq.control.registry.ClientRegistry;
 import io.tenantmq.control.registry.HazelcastClientRegistry;
 import io.tenantmq.control.tenant.HazelcastTenantDirectory;
 import io.tenantmq.control.tenant.TenantDirectory;
+import io.tenantmq.control.token.HazelcastTokenService;
+import io.tenantmq.control.token.TokenService;
 import io.tenantmq.control.topic.HazelcastTopicDirectory;
 import io.tenantmq.control.topic.TopicDirectory;
 import io.tenantmq.control.user.HazelcastMqttUserDirectory;
@@ -33,11 +35,12 @@ import java.util.concurrent.Executor;
  * @param retained       the brokers' retained messages, of every instance (values of mqtt-node's types)
  * @param sessions       the brokers' stored persistent sessions, of every instance (values of mqtt-node's types)
  * @param bans           who may not connect to which instance
+ * @param tokens         Aliyun-style access tokens for Token-mode connections
  */
 public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, CredentialService credentials,
                            MqttUserDirectory users, TopicDirectory topics, NodeCommands commands,
                            Executor workerExecutor, IMap<Object, Object> retained, IMap<Object, Object> sessions,
-                           BanList bans) {
+                           BanList bans, TokenService tokens) {
 
   public static ControlPlane create(HazelcastInstance hazelcast, SecretCipher cipher, Executor workerExecutor) {
     ClientRegistry registry = new HazelcastClientRegistry(hazelcast, workerExecutor);
@@ -51,11 +54,12 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         workerExecutor,
         hazelcast.getMap(MapNames.RETAINED),
         hazelcast.getMap(MapNames.SESSIONS),
-        new HazelcastBanList(hazelcast, workerExecutor));
+        new HazelcastBanList(hazelcast, workerExecutor),
+        new HazelcastTokenService(hazelcast, workerExecutor));
   }
 
   /**
-   * Deletes an instance with its MQTT users, declared topics, retained messages, stored sessions and bans, then closes its live connections; false when there
+   * Deletes an instance with its MQTT users, declared topics, retained messages, stored sessions, bans and tokens, then closes its live connections; false when there
    * was no such instance. The children go first, so a failure half-way leaves the instance in place and the delete can
    * simply be repeated (an instance re-created with the same id never inherits old users). Connections close last,
    * when no client can connect to the instance any more; failing to reach one does not fail the delete.
@@ -67,6 +71,7 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         .thenCompose(removed -> ScopedRecords.deleteAll(retained, instanceId, workerExecutor))
         .thenCompose(removed -> ScopedRecords.deleteAll(sessions, instanceId, workerExecutor))
         .thenCompose(removed -> bans.deleteAll(instanceId))
+        .thenCompose(removed -> tokens.deleteAll(instanceId))
         .thenCompose(removed -> tenants.deleteInstance(instanceId))
         .thenCompose(deleted -> disconnectAll(instanceId).handle((done, failure) -> deleted));
   }

@@ -22,7 +22,8 @@ public final class ClusterMaps {
    * full restart no connection is live.
    */
   public static final List<String> DURABLE = List.of(MapNames.TENANTS, MapNames.INSTANCES, MapNames.CREDENTIALS,
-      MapNames.MQTT_USERS, MapNames.TOPICS, MapNames.RETAINED, MapNames.SESSIONS, MapNames.BANS, MapNames.CLUSTER_SETTINGS);
+      MapNames.MQTT_USERS, MapNames.TOPICS, MapNames.RETAINED, MapNames.SESSIONS, MapNames.BANS, MapNames.TOKENS,
+      MapNames.CLUSTER_SETTINGS);
 
   private ClusterMaps() {
   }
@@ -58,6 +59,8 @@ public final class ClusterMaps {
     config.addMapConfig(new MapConfig(MapNames.TOPICS).setBackupCount(1)
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addMapConfig(new MapConfig(MapNames.BANS).setBackupCount(1)
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
+    config.addMapConfig(new MapConfig(MapNames.TOKENS).setBackupCount(1)
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addExecutorConfig(new ExecutorConfig(HazelcastNodeCommands.EXECUTOR).setPoolSize(8));
     config.addMapConfig(new MapConfig(MapNames.CLUSTER_SETTINGS).setBackupCount(1));

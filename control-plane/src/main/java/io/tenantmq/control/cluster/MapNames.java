@@ -22,6 +22,8 @@ public final class MapNames {
   public static final String SESSIONS = "tenantmq.sessions";
   /** {@code BanKey → Ban}: client ids, user names and addresses that may not connect. */
   public static final String BANS = "tenantmq.bans";
+  /** {@code TokenDigest → AccessToken}: Aliyun-style access tokens, by a digest of the token. */
+  public static final String TOKENS = "tenantmq.tokens";
   /** Small cluster-wide settings, such as the demo tenant created once per cluster. */
   public static final String CLUSTER_SETTINGS = "tenantmq.cluster-settings";
   /**

@@ -2,7 +2,7 @@ package io.tenantmq.gateway.emqx;
 
 import io.tenantmq.control.command.PublishCommand.PublishProperties;
 import io.tenantmq.control.command.PublishCommand.UserProperty;
-import io.tenantmq.gateway.common.TopicSyntax;
+import io.tenantmq.control.topic.TopicSyntax;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.tenantmq.control.command.PublishCommand;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.gateway.GatewayContext;
 import io.tenantmq.gateway.common.Stages;
-import io.tenantmq.gateway.common.TopicSyntax;
+import io.tenantmq.control.topic.TopicSyntax;
 import io.tenantmq.gateway.emqx.EmqxScope;
 import io.tenantmq.gateway.emqx.MessageIds;
 import io.tenantmq.gateway.emqx.Reply;

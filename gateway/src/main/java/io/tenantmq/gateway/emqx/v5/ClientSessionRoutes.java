@@ -5,7 +5,7 @@ import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.gateway.GatewayContext;
 import io.tenantmq.gateway.common.Stages;
-import io.tenantmq.gateway.common.TopicSyntax;
+import io.tenantmq.control.topic.TopicSyntax;
 import io.tenantmq.gateway.emqx.ClientFields;
 import io.tenantmq.gateway.emqx.ClientKick;
 import io.tenantmq.gateway.emqx.EmqxException;

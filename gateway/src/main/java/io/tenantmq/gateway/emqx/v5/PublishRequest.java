@@ -3,7 +3,7 @@ package io.tenantmq.gateway.emqx.v5;
 import io.tenantmq.control.command.PublishCommand;
 import io.tenantmq.control.command.PublishCommand.PublishProperties;
 import io.tenantmq.control.command.PublishCommand.UserProperty;
-import io.tenantmq.gateway.common.TopicSyntax;
+import io.tenantmq.control.topic.TopicSyntax;
 import io.tenantmq.gateway.emqx.EmqxException;
 import io.tenantmq.gateway.emqx.MessageProperties;
 import io.tenantmq.gateway.emqx.RequestBody;

@@ -1,6 +1,6 @@
 package io.tenantmq.gateway.emqx.v5;
 
-import io.tenantmq.gateway.common.TopicSyntax;
+import io.tenantmq.control.topic.TopicSyntax;
 import io.tenantmq.gateway.emqx.EmqxException;
 import io.tenantmq.gateway.emqx.RequestBody;
 import io.vertx.core.json.JsonObject;

@@ -2,7 +2,7 @@ package io.tenantmq.gateway.emqx.v5;
 
 import io.tenantmq.control.registry.ClientFilter;
 import io.tenantmq.gateway.GatewayContext;
-import io.tenantmq.gateway.common.TopicSyntax;
+import io.tenantmq.control.topic.TopicSyntax;
 import io.tenantmq.gateway.emqx.EmqxException;
 import io.tenantmq.gateway.emqx.EmqxScope;
 import io.tenantmq.gateway.emqx.QueryParams;

@@ -1,6 +1,6 @@
 package io.tenantmq.gateway.tencent.mqtt;
 
-import io.tenantmq.gateway.common.TopicSyntax;
+import io.tenantmq.control.topic.TopicSyntax;
 import io.tenantmq.gateway.tencent.Params;
 import io.tenantmq.gateway.tencent.TencentErrors;
 

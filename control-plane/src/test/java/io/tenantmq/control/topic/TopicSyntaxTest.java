@@ -1,4 +1,4 @@
-package io.tenantmq.gateway.common;
+package io.tenantmq.control.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

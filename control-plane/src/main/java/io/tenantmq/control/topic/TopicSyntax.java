@@ -1,4 +1,4 @@
-package io.tenantmq.gateway.common;
+package io.tenantmq.control.topic;
 
 /**
  * The MQTT syntax of topic names and filters [MQTT-4.7], for checks at the edge (so that a bad topic is an error in
