@@ -8,6 +8,7 @@ import io.tenantmq.control.cluster.MapNames;
 import io.tenantmq.control.cluster.ScopedRecords;
 import io.tenantmq.control.command.HazelcastNodeCommands;
 import io.tenantmq.control.command.NodeCommands;
+import io.tenantmq.control.credential.AliyunAccessKeys;
 import io.tenantmq.control.credential.CredentialService;
 import io.tenantmq.control.credential.HazelcastCredentialService;
 import io.tenantmq.control.credential.SecretCipher;
@@ -41,6 +42,11 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
                            MqttUserDirectory users, TopicDirectory topics, NodeCommands commands,
                            Executor workerExecutor, IMap<Object, Object> retained, IMap<Object, Object> sessions,
                            BanList bans, TokenService tokens) {
+
+  /** The Aliyun dialect's AccessKey lookups, over {@link #credentials} and {@link #tenants}. */
+  public AliyunAccessKeys aliyunKeys() {
+    return new AliyunAccessKeys(credentials, tenants);
+  }
 
   public static ControlPlane create(HazelcastInstance hazelcast, SecretCipher cipher, Executor workerExecutor) {
     ClientRegistry registry = new HazelcastClientRegistry(hazelcast, workerExecutor);
