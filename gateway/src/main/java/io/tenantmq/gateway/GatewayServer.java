@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.cluster.NodeReadiness;
 import io.tenantmq.gateway.admin.AdminApi;
+import io.tenantmq.gateway.aliyun.openapi.OnsMqttApi;
 import io.tenantmq.gateway.emqx.EmqxApi;
 import io.tenantmq.gateway.tencent.TencentApi;
 import io.tenantmq.gateway.common.HealthHandler;
@@ -41,6 +42,7 @@ public final class GatewayServer {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(meters));
     GatewayContext context = new GatewayContext(vertx, control, node, options);
     AdminApi.mount(router, context);
+    OnsMqttApi.mount(router, context); // before TencentApi: both serve "/", and it passes on what is not its own
     TencentApi.mount(router, context);
     EmqxApi.mount(router, context);
     return vertx.createHttpServer(new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort()))

@@ -64,6 +64,8 @@ public final class ClusterMaps {
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addExecutorConfig(new ExecutorConfig(HazelcastNodeCommands.EXECUTOR).setPoolSize(8));
     config.addMapConfig(new MapConfig(MapNames.CLUSTER_SETTINGS).setBackupCount(1));
+    // entries expire by their own TTL; never evicted early, or a nonce could be replayed inside its window
+    config.addMapConfig(new MapConfig(MapNames.ALIYUN_RPC_NONCES).setBackupCount(1));
     if (store != null) {
       for (String name : DURABLE) {
         // getMapConfig adds a default configuration for a map configured nowhere above

@@ -24,6 +24,11 @@ public final class MapNames {
   public static final String BANS = "tenantmq.bans";
   /** {@code TokenDigest → AccessToken}: Aliyun-style access tokens, by a digest of the token. */
   public static final String TOKENS = "tenantmq.tokens";
+  /**
+   * {@code (AccessKeyId, SignatureNonce) → first use}: the nonces of Alibaba Cloud RPC calls seen within the timestamp
+   * window, each kept only as long as its request could be replayed (per-entry TTL); in memory only.
+   */
+  public static final String ALIYUN_RPC_NONCES = "tenantmq.aliyun-rpc-nonces";
   /** Small cluster-wide settings, such as the demo tenant created once per cluster. */
   public static final String CLUSTER_SETTINGS = "tenantmq.cluster-settings";
   /**

@@ -1,0 +1,395 @@
+package io.tenantmq.deploy.aliyun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.CommonResponse;
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.auth.BasicCredentials;
+import com.aliyuncs.auth.signers.HmacSHA1Signer;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.FormatType;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.profile.DefaultProfile;
+import com.aliyuncs.regions.ProductDomain;
+import com.hivemq.client.mqtt.MqttClientState;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import io.tenantmq.control.ControlPlane;
+import io.tenantmq.control.credential.CredentialKind;
+import io.tenantmq.control.credential.IssuedCredential;
+import io.tenantmq.control.tenant.Instance;
+import io.tenantmq.control.tenant.Tenant;
+import io.tenantmq.deploy.NodeFixture;
+import io.tenantmq.signing.aliyun.AliyunRpcSignature;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The OnsMqtt OpenAPI (2020-04-20) of a whole node, called with Alibaba Cloud's official Java SDK
+ * ({@code DefaultAcsClient} + {@code CommonRequest}) as a migrating back end calls it, with only the domain changed;
+ * real HiveMQ clients on the demo instance are the devices. Requests the SDK cannot make (a replayed URL, an old
+ * timestamp) go through the JDK HttpClient.
+ */
+class OnsMqttApiSdkTest {
+
+  private static final String VERSION = "2020-04-20";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir
+  static Path dataDir;
+  static NodeFixture fixture;
+  static ControlPlane control;
+  static int httpPort;
+  static int mqttPort;
+  static String demoInstance;
+  static String otherInstance;
+  static IssuedCredential demoKey;
+  static IssuedCredential otherKey;
+  static DefaultAcsClient sdk;
+
+  @BeforeAll
+  static void start() throws Exception {
+    fixture = NodeFixture.start(dataDir, null, "it-onsmqtt-" + UUID.randomUUID(), "node-onsmqtt-it",
+        List.of("127.0.0.1"));
+    control = fixture.node().control();
+    httpPort = fixture.httpPort();
+    mqttPort = fixture.mqttPort();
+    demoInstance = fixture.node().demo().instanceId();
+    demoKey = join(control.credentials().issue(fixture.node().demo().tenantId(), CredentialKind.ALIYUN, null, "it"));
+    String otherTenant = "tenant-o" + shortId();
+    otherInstance = "mqtt-o" + shortId();
+    join(control.tenants().createTenantIfAbsent(new Tenant(otherTenant, "o", System.currentTimeMillis())));
+    join(control.tenants().createInstanceIfAbsent(new Instance(otherInstance, otherTenant, "o", false,
+        System.currentTimeMillis())));
+    otherKey = join(control.credentials().issue(otherTenant, CredentialKind.ALIYUN, null, "it"));
+    sdk = client(demoKey.credential().credentialId(), demoKey.secret());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sdk != null) {
+      sdk.shutdown();
+    }
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @Test
+  void querySessionIsTrueWhileTheClientIsConnectedAndFalseAfter() throws Exception {
+    String clientId = "GID_t@@@dev" + shortId();
+    Mqtt3BlockingClient device = mqtt(clientId);
+    device.connect();
+    JsonObject online = call(sdk, "QuerySessionByClientId", MethodType.POST,
+        Map.of("InstanceId", demoInstance, "ClientId", clientId));
+    assertThat(online.getBoolean("OnlineStatus")).isTrue();
+    assertThat(online.getString("RequestId")).isNotBlank();
+
+    device.disconnect();
+    await().atMost(10, TimeUnit.SECONDS).until(() -> !call(sdk, "QuerySessionByClientId", MethodType.GET,
+        Map.of("InstanceId", demoInstance, "ClientId", clientId)).getBoolean("OnlineStatus"));
+  }
+
+  @Test
+  void querySessionOfAClientNeverSeenIsFalse() throws Exception {
+    JsonObject answer = call(sdk, "QuerySessionByClientId", MethodType.GET,
+        Map.of("InstanceId", demoInstance, "ClientId", "GID_t@@@never" + shortId()));
+    assertThat(answer.getBoolean("OnlineStatus")).isFalse();
+  }
+
+  @Test
+  void batchQueryAnswersEveryIdInListOrder() throws Exception {
+    String on = "GID_t@@@on" + shortId();
+    String off = "GID_t@@@off" + shortId();
+    Mqtt3BlockingClient device = mqtt(on);
+    device.connect();
+    try {
+      JsonObject answer = call(sdk, "BatchQuerySessionByClientIds", MethodType.POST,
+          Map.of("InstanceId", demoInstance, "ClientIdList.1", off, "ClientIdList.2", on));
+      assertThat(answer.getJsonArray("OnlineStatusList")).isEqualTo(new JsonArray()
+          .add(new JsonObject().put("ClientId", off).put("OnlineStatus", false))
+          .add(new JsonObject().put("ClientId", on).put("OnlineStatus", true)));
+    } finally {
+      device.disconnect();
+    }
+  }
+
+  @Test
+  void batchQueryOfMoreThanTenIdsIsInvalidParameter() {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("InstanceId", demoInstance);
+    for (int i = 1; i <= 11; i++) {
+      params.put("ClientIdList." + i, "GID_t@@@d" + i);
+    }
+    assertThat(error(sdk, "BatchQuerySessionByClientIds", params).getErrCode())
+        .isEqualTo("InvalidParameter.ClientIdList");
+  }
+
+  @Test
+  void closeConnectionDisconnectsTheClient() throws Exception {
+    String clientId = "GID_t@@@kick" + shortId();
+    Mqtt3BlockingClient device = mqtt(clientId);
+    device.connect();
+    JsonObject answer = call(sdk, "CloseConnection", MethodType.POST,
+        Map.of("InstanceId", demoInstance, "ClientId", clientId));
+    assertThat(answer.fieldNames()).containsExactly("RequestId");
+    await().atMost(10, TimeUnit.SECONDS).until(() -> device.getState() == MqttClientState.DISCONNECTED);
+    await().atMost(10, TimeUnit.SECONDS).until(() -> !call(sdk, "QuerySessionByClientId", MethodType.GET,
+        Map.of("InstanceId", demoInstance, "ClientId", clientId)).getBoolean("OnlineStatus"));
+  }
+
+  @Test
+  void appliedTokenIsValidUntilRevoked() throws Exception {
+    long expireAt = System.currentTimeMillis() + 3_600_000;
+    JsonObject applied = call(sdk, "ApplyToken", MethodType.POST, Map.of("InstanceId", demoInstance,
+        "Actions", "R,W", "Resources", "t/b,t/a/#", "ExpireTime", Long.toString(expireAt)));
+    String token = applied.getString("Token");
+    assertThat(token).isNotBlank();
+    assertThat(control.tokens().find(token).toCompletableFuture().get(10, TimeUnit.SECONDS)).hasValueSatisfying(t -> {
+      assertThat(t.instanceId()).isEqualTo(demoInstance);
+      assertThat(t.resources()).containsExactly("t/a/#", "t/b");
+    });
+
+    assertThat(call(sdk, "QueryToken", MethodType.POST, Map.of("InstanceId", demoInstance, "Token", token))
+        .getBoolean("TokenStatus")).isTrue();
+    // another tenant cannot see, nor revoke, the token: on its own instance the token is simply not valid
+    DefaultAcsClient other = client(otherKey.credential().credentialId(), otherKey.secret());
+    try {
+      assertThat(call(other, "QueryToken", MethodType.POST, Map.of("InstanceId", otherInstance, "Token", token))
+          .getBoolean("TokenStatus")).isFalse();
+      call(other, "RevokeToken", MethodType.POST, Map.of("InstanceId", otherInstance, "Token", token));
+    } finally {
+      other.shutdown();
+    }
+    assertThat(call(sdk, "QueryToken", MethodType.GET, Map.of("InstanceId", demoInstance, "Token", token))
+        .getBoolean("TokenStatus")).isTrue();
+
+    assertThat(call(sdk, "RevokeToken", MethodType.POST, Map.of("InstanceId", demoInstance, "Token", token))
+        .fieldNames()).containsExactly("RequestId");
+    assertThat(call(sdk, "QueryToken", MethodType.POST, Map.of("InstanceId", demoInstance, "Token", token))
+        .getBoolean("TokenStatus")).isFalse();
+  }
+
+  @Test
+  void applyTokenWithBadActionsOrShortExpiryIsInvalidParameter() {
+    String expireAt = Long.toString(System.currentTimeMillis() + 3_600_000);
+    assertThat(error(sdk, "ApplyToken", Map.of("InstanceId", demoInstance, "Actions", "X", "Resources", "t/a",
+        "ExpireTime", expireAt)).getErrCode()).isEqualTo("InvalidParameter.Actions");
+    assertThat(error(sdk, "ApplyToken", Map.of("InstanceId", demoInstance, "Actions", "R", "Resources", "t/a",
+        "ExpireTime", Long.toString(System.currentTimeMillis() + 1000))).getErrCode())
+        .isEqualTo("InvalidParameter.ExpireTime");
+    assertThat(error(sdk, "ApplyToken", Map.of("InstanceId", demoInstance, "Actions", "R", "ExpireTime", expireAt))
+        .getErrCode()).isEqualTo("MissingResources");
+  }
+
+  @Test
+  void missingClientIdIsMissingParameter() {
+    ClientException e = error(sdk, "QuerySessionByClientId", Map.of("InstanceId", demoInstance));
+    assertThat(e.getErrCode()).isEqualTo("MissingClientId");
+    assertThat(e.getErrMsg()).isEqualTo("ClientId is mandatory for this action.");
+    assertThat(e.getRequestId()).isNotBlank();
+  }
+
+  @Test
+  void anotherTenantsInstanceIsRefusedAlikeWithAMissingOne() {
+    ClientException foreign = error(sdk, "QuerySessionByClientId",
+        Map.of("InstanceId", otherInstance, "ClientId", "GID_t@@@dev1"));
+    ClientException missing = error(sdk, "QuerySessionByClientId",
+        Map.of("InstanceId", "mqtt-none" + shortId(), "ClientId", "GID_t@@@dev1"));
+    assertThat(foreign.getErrCode()).isEqualTo("InstancePermissionCheckFailed");
+    assertThat(missing.getErrCode()).isEqualTo(foreign.getErrCode());
+    assertThat(missing.getErrMsg()).isEqualTo(foreign.getErrMsg());
+  }
+
+  @Test
+  void wrongSecretIsSignatureDoesNotMatch() {
+    DefaultAcsClient wrong = client(demoKey.credential().credentialId(), demoKey.secret() + "x");
+    try {
+      ClientException e = error(wrong, "QuerySessionByClientId",
+          Map.of("InstanceId", demoInstance, "ClientId", "GID_t@@@a"));
+      assertThat(e.getErrCode()).isEqualTo("SignatureDoesNotMatch");
+      // as Alibaba Cloud does, the message shows the server's string to sign (no secret in it) for debugging
+      assertThat(e.getErrMsg()).startsWith("Specified signature is not matched with our calculation.")
+          .contains("server string to sign is:POST&%2F&AccessKeyId%3D" + demoKey.credential().credentialId());
+    } finally {
+      wrong.shutdown();
+    }
+  }
+
+  @Test
+  void changedParameterIsSignatureDoesNotMatch() throws Exception {
+    String url = signedUrl(demoKey, "QuerySessionByClientId", Map.of("InstanceId", demoInstance, "ClientId", "GID_t@@@a"));
+    HttpResponse<String> answer = get(url.replace("GID_t%40%40%40a", "GID_t%40%40%40b"));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(answer.body()).getString("Code")).isEqualTo("SignatureDoesNotMatch");
+    assertThat(new JsonObject(answer.body()).fieldNames()).contains("RequestId", "HostId", "Message");
+  }
+
+  @Test
+  void unknownAccessKeyIsNotFound() {
+    DefaultAcsClient stranger = client("LTAI" + shortId(), "secret");
+    try {
+      assertThat(error(stranger, "QuerySessionByClientId", Map.of("InstanceId", demoInstance, "ClientId", "a"))
+          .getErrCode()).isEqualTo("InvalidAccessKeyId.NotFound");
+    } finally {
+      stranger.shutdown();
+    }
+  }
+
+  @Test
+  void replayedRequestIsSignatureNonceUsed() throws Exception {
+    String url = signedUrl(demoKey, "QuerySessionByClientId",
+        Map.of("InstanceId", demoInstance, "ClientId", "GID_t@@@replay"));
+    HttpResponse<String> first = get(url);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(first.body()).getBoolean("OnlineStatus")).isFalse();
+    HttpResponse<String> replay = get(url);
+    assertThat(replay.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(replay.body()).getString("Code")).isEqualTo("SignatureNonceUsed");
+  }
+
+  @Test
+  void timestampOutsideFifteenMinutesIsExpired() throws Exception {
+    Instant stale = Instant.now().minus(Duration.ofMinutes(16)).truncatedTo(ChronoUnit.SECONDS);
+    HttpResponse<String> answer = get(selfSignedUrl(stale, UUID.randomUUID().toString()));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(answer.body()).getString("Code")).isEqualTo("InvalidTimeStamp.Expired");
+
+    Instant recent = Instant.now().minus(Duration.ofMinutes(14)).truncatedTo(ChronoUnit.SECONDS);
+    assertThat(get(selfSignedUrl(recent, UUID.randomUUID().toString())).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownActionIsApiNotFound() {
+    ClientException e = error(sdk, "SendMessage", Map.of("InstanceId", demoInstance));
+    assertThat(e.getErrCode()).isEqualTo("InvalidApi.NotFound");
+  }
+
+  @Test
+  void formatXmlAnswersXml() throws Exception {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("InstanceId", demoInstance);
+    params.put("ClientIdList.1", "GID_t@@@x1");
+    params.put("ClientIdList.2", "GID_t@@@x2");
+    CommonRequest request = request("BatchQuerySessionByClientIds", MethodType.GET, params);
+    request.setSysAccept(FormatType.XML);
+    CommonResponse response = sdk.getCommonResponse(request);
+    assertThat(response.getData()).startsWith("<?xml").contains("<BatchQuerySessionByClientIdsResponse>",
+        "<OnlineStatusList><ClientId>GID_t@@@x1</ClientId><OnlineStatus>false</OnlineStatus></OnlineStatusList>"
+            + "<OnlineStatusList><ClientId>GID_t@@@x2</ClientId><OnlineStatus>false</OnlineStatus></OnlineStatusList>");
+  }
+
+  @Test
+  void tencentApiStillAnswersOnTheSamePath() throws Exception {
+    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(fixture.httpBase() + "/"))
+        .header("Content-Type", "application/json").header("X-TC-Action", "DescribeMQTTClient")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(answer.body()).getJsonObject("Response").getJsonObject("Error").getString("Code"))
+        .startsWith("AuthFailure");
+  }
+
+  // ---- helpers
+
+  private static DefaultAcsClient client(String accessKeyId, String secret) {
+    return new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", accessKeyId, secret));
+  }
+
+  private static CommonRequest request(String action, MethodType method, Map<String, String> params) {
+    CommonRequest request = new CommonRequest();
+    request.setSysDomain("127.0.0.1:" + httpPort);
+    request.setSysProtocol(ProtocolType.HTTP);
+    request.setSysVersion(VERSION);
+    request.setSysAction(action);
+    request.setSysMethod(method);
+    params.forEach(request::putQueryParameter);
+    return request;
+  }
+
+  /** The answer of a successful call, as JSON. */
+  private static JsonObject call(DefaultAcsClient client, String action, MethodType method, Map<String, String> params)
+      throws ClientException {
+    CommonResponse response = client.getCommonResponse(request(action, method, params));
+    assertThat(response.getHttpStatus()).isEqualTo(200);
+    return new JsonObject(response.getData());
+  }
+
+  /** The SDK's exception for a call that fails. */
+  private static ClientException error(DefaultAcsClient client, String action, Map<String, String> params) {
+    ClientException e = catchThrowableOfType(ClientException.class,
+        () -> client.getCommonResponse(request(action, MethodType.POST, params)));
+    assertThat(e).as("the call should fail").isNotNull();
+    return e;
+  }
+
+  /** A GET URL signed by the SDK itself (fresh nonce and timestamp), to send with another HTTP client. */
+  private static String signedUrl(IssuedCredential key, String action, Map<String, String> params) throws Exception {
+    String domain = "127.0.0.1:" + httpPort;
+    com.aliyuncs.http.HttpRequest signed = request(action, MethodType.GET, params).buildRequest().signRequest(
+        new HmacSHA1Signer(), new BasicCredentials(key.credential().credentialId(), key.secret()), FormatType.JSON,
+        new ProductDomain("OnsMqtt", domain));
+    return signed.getSysUrl();
+  }
+
+  /** A QuerySessionByClientId URL signed with this project's signer, with a chosen timestamp. */
+  private static String selfSignedUrl(Instant timestamp, String nonce) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("Action", "QuerySessionByClientId");
+    params.put("Version", VERSION);
+    params.put("Format", "JSON");
+    params.put("AccessKeyId", demoKey.credential().credentialId());
+    params.put("SignatureMethod", "HMAC-SHA1");
+    params.put("SignatureVersion", "1.0");
+    params.put("SignatureNonce", nonce);
+    params.put("Timestamp", timestamp.toString());
+    params.put("InstanceId", demoInstance);
+    params.put("ClientId", "GID_t@@@clock");
+    params.put("Signature", AliyunRpcSignature.sign(demoKey.secret(), "GET", params));
+    StringJoiner query = new StringJoiner("&");
+    params.forEach((k, v) -> query.add(AliyunRpcSignature.percentEncode(k) + "=" + AliyunRpcSignature.percentEncode(v)));
+    return fixture.httpBase() + "/?" + query;
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Mqtt3BlockingClient mqtt(String clientId) {
+    return Mqtt3Client.builder().identifier(clientId).serverHost("127.0.0.1").serverPort(mqttPort).buildBlocking();
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+  }
+
+  private static <T> T join(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
