@@ -138,6 +138,22 @@ class OnsMqttApiSdkTest {
   }
 
   @Test
+  void parametersInAFormBodyAreReadAndSigned() throws Exception {
+    String clientId = "GID_t@@@form" + shortId();
+    Mqtt3BlockingClient device = mqtt(clientId);
+    device.connect();
+    try {
+      CommonRequest request = request("QuerySessionByClientId", MethodType.POST, Map.of("InstanceId", demoInstance));
+      // the SDK sends body parameters form-encoded and signs them with the query's
+      request.putBodyParameter("ClientId", clientId);
+      CommonResponse response = sdk.getCommonResponse(request);
+      assertThat(new JsonObject(response.getData()).getBoolean("OnlineStatus")).isTrue();
+    } finally {
+      device.disconnect();
+    }
+  }
+
+  @Test
   void batchQueryOfMoreThanTenIdsIsInvalidParameter() {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("InstanceId", demoInstance);
