@@ -28,8 +28,8 @@ public record AliyunMqttCredentials(String username, String password) {
    */
   public static AliyunMqttCredentials signature(String accessKeyId, String accessKeySecret, String instanceId,
                                                 String clientId) {
-    requireText(accessKeySecret, "accessKeySecret");
-    requireText(clientId, "clientId");
+    Arguments.requireText(accessKeySecret, "accessKeySecret");
+    Arguments.requireText(clientId, "clientId");
     return new AliyunMqttCredentials(username("Signature", accessKeyId, instanceId),
         AliyunHmac.mqttPassword(accessKeySecret, clientId));
   }
@@ -58,7 +58,7 @@ public record AliyunMqttCredentials(String username, String password) {
     StringJoiner password = new StringJoiner("|");
     new EnumMap<>(tokens).forEach((type, token) -> {
       // '|' separates the pairs; a token holding one could not be told apart from the next type
-      if (requireText(token, "token").indexOf('|') >= 0) {
+      if (Arguments.requireText(token, "token").indexOf('|') >= 0) {
         throw new IllegalArgumentException("a token must not contain '|'");
       }
       password.add(type.name()).add(token);
@@ -72,18 +72,11 @@ public record AliyunMqttCredentials(String username, String password) {
   }
 
   private static String username(String mode, String accessKeyId, String instanceId) {
-    if (requireText(accessKeyId, "accessKeyId").indexOf('|') >= 0
-        || requireText(instanceId, "instanceId").indexOf('|') >= 0) {
+    if (Arguments.requireText(accessKeyId, "accessKeyId").indexOf('|') >= 0
+        || Arguments.requireText(instanceId, "instanceId").indexOf('|') >= 0) {
       throw new IllegalArgumentException("accessKeyId and instanceId must not contain '|'");
     }
     return mode + "|" + accessKeyId + "|" + instanceId;
-  }
-
-  private static String requireText(String value, String name) {
-    if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException(name + " must not be empty");
-    }
-    return value;
   }
 
   @Override
