@@ -9,12 +9,17 @@ import io.tenantmq.mqtt.codes.ConnectRefusal;
  *
  * @param claimedInstanceId the instance the CONNECT named (or the listener's default), accepted or not; null when it
  *                          named none. Only for counting a refusal: it is the client's claim, not a fact.
+ * @param tokens            the Aliyun tokens an accepted Token-mode login rests on; null for every other login
  */
 public record AuthResult(Instance instance, String username, Permissions permissions, ConnectRefusal refusal,
-                         String claimedInstanceId) {
+                         String claimedInstanceId, TokenGrant tokens) {
 
   public static AuthResult accepted(Instance instance, String username, Permissions permissions) {
-    return new AuthResult(instance, username, permissions, null, instance.instanceId());
+    return accepted(instance, username, permissions, null);
+  }
+
+  public static AuthResult accepted(Instance instance, String username, Permissions permissions, TokenGrant tokens) {
+    return new AuthResult(instance, username, permissions, null, instance.instanceId(), tokens);
   }
 
   public static AuthResult refused(ConnectRefusal refusal) {
@@ -22,7 +27,7 @@ public record AuthResult(Instance instance, String username, Permissions permiss
   }
 
   public static AuthResult refused(ConnectRefusal refusal, String claimedInstanceId) {
-    return new AuthResult(null, null, null, refusal, claimedInstanceId);
+    return new AuthResult(null, null, null, refusal, claimedInstanceId, null);
   }
 
   public boolean isAccepted() {

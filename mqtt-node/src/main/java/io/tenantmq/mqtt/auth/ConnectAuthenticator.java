@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Decides at CONNECT which instance a connection belongs to ({@link TenantResolver}) and whether it may connect.
  *
- * <p>A username and password must be an MQTT user of the claimed instance; a wrong password, an unknown user and an
+ * <p>An Aliyun-style username ({@code Signature|…}, {@code Token|…}) logs in with its AccessKey ({@link AliyunLogin}).
+ * Any other username and password must be an MQTT user of the claimed instance; a wrong password, an unknown user and an
  * unknown instance all look the same to the client: "bad username or password". A client without credentials is let
  * in only from a loopback address and only when the instance allows it. The password hash runs on the control plane's
  * worker executor, never on the event loop; the returned future completes on {@code context}.
@@ -26,14 +27,20 @@ public final class ConnectAuthenticator {
   private final TenantDirectory tenants;
   private final MqttUserDirectory users;
   private final TenantResolver resolver;
+  private final AliyunLogin aliyun;
 
   public ConnectAuthenticator(ControlPlane control, String defaultInstanceId) {
     this.tenants = control.tenants();
     this.users = control.users();
     this.resolver = new TenantResolver(defaultInstanceId);
+    this.aliyun = new AliyunLogin(control.aliyunKeys(), control.tokens());
   }
 
-  public Future<AuthResult> authenticate(MqttAuth auth, SocketAddress remote, Context context) {
+  /**
+   * @param clientId the CONNECT's client id as sent (empty or null when the server is to assign one): a Signature-mode
+   *                 password signs it
+   */
+  public Future<AuthResult> authenticate(MqttAuth auth, String clientId, SocketAddress remote, Context context) {
     String username = auth == null ? null : auth.getUsername();
     String password = auth == null ? null : auth.getPassword();
     if (username == null) {
@@ -41,6 +48,9 @@ public final class ConnectAuthenticator {
       return password == null ? anonymous(remote, context) : badCredentials(null);
     }
     Optional<InstanceClaim> claim = resolver.resolve(username);
+    if (claim.isPresent() && claim.get().aliyun() != null) {
+      return aliyun.login(claim.get().aliyun(), username, password, clientId, context);
+    }
     if (password == null || claim.isEmpty() || claim.get().username().isEmpty()) {
       return badCredentials(claim.map(InstanceClaim::instanceId).orElse(null));
     }

@@ -1,14 +1,22 @@
 package io.tenantmq.mqtt.auth;
 
+import io.tenantmq.signing.aliyun.AliyunUsername;
 import java.util.Objects;
 
 /**
  * The instance a CONNECT says it belongs to and the user name to check there, before anything is verified.
  *
- * @param username the MQTT user's name within the instance (without any {@code @instanceId}); null for anonymous
+ * @param username the MQTT user's name within the instance (without any {@code @instanceId}); null for anonymous; for
+ *                 an Aliyun login the whole user name as sent
+ * @param aliyun   the parsed {@code Signature|…} or {@code Token|…} user name, or null when it is not one
  */
-public record InstanceClaim(String instanceId, String username) {
+public record InstanceClaim(String instanceId, String username, AliyunUsername aliyun) {
   public InstanceClaim {
     Objects.requireNonNull(instanceId, "instanceId");
+  }
+
+  /** The claim of an MQTT user (or of an anonymous client). */
+  public InstanceClaim(String instanceId, String username) {
+    this(instanceId, username, null);
   }
 }

@@ -1,13 +1,14 @@
 package io.tenantmq.mqtt.auth;
 
 import io.tenantmq.control.tenant.Instance;
+import io.tenantmq.signing.aliyun.AliyunUsername;
 import java.util.Optional;
 
 /**
  * Which instance a CONNECT belongs to, in DESIGN.md's order: (1) an Aliyun-style username ({@code Signature|…},
  * {@code Token|…}), (2) the TLS SNI host name {@code <instanceId>.<domain>}, (3) a username {@code user@instanceId},
- * (4) the listener's default instance. Only (3) and (4) exist yet; (1) and (2) go first in {@link #resolve} when they
- * land. Nothing here is verified: {@link ConnectAuthenticator} checks the claim.
+ * (4) the listener's default instance. (2) does not exist yet; it goes between (1) and (3) in {@link #resolve} when it
+ * lands. Nothing here is verified: {@link ConnectAuthenticator} checks the claim.
  */
 public final class TenantResolver {
 
@@ -21,6 +22,11 @@ public final class TenantResolver {
   /** The claim of a CONNECT with {@code username} (null: anonymous); empty when it names no instance at all. */
   public Optional<InstanceClaim> resolve(String username) {
     if (username != null) {
+      Optional<AliyunUsername> aliyun = AliyunUsername.parse(username);
+      if (aliyun.isPresent()) {
+        // the AccessKey login decides; a malformed instance id claims it all the same and is refused there
+        return Optional.of(new InstanceClaim(aliyun.get().instanceId(), username, aliyun.get()));
+      }
       // the last '@' splits, so user names may hold '@' themselves; a suffix that cannot be an instance id (a dot, an
       // upper-case letter) leaves the whole name to the default instance, e.g. "alice@example.com"
       int at = username.lastIndexOf('@');

@@ -70,7 +70,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     ep.autoKeepAlive(true);
     boolean[] closedEarly = {false};
     ep.closeHandler(v -> closedEarly[0] = true);
-    authenticator.authenticate(ep.auth(), ep.remoteAddress(), context).onComplete(ar -> {
+    authenticator.authenticate(ep.auth(), ep.clientIdentifier(), ep.remoteAddress(), context).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("authentication of a connection from {} failed: {}", ep.remoteAddress(), ar.cause().toString());
         refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE, null);

@@ -227,7 +227,7 @@ public final class Session implements Subscriber {
       closeForProtocolError(MqttDisconnectReasonCode.TOPIC_NAME_INVALID, invalid);
       return;
     }
-    if (!connection.permissions().write()) {
+    if (!connection.permissions().mayPublish(m.topicName())) {
       denyPublish(m, qos);
       return;
     }
@@ -314,7 +314,7 @@ public final class Session implements Subscriber {
         codes.add(connection.mqtt5() ? MqttSubAckReasonCode.TOPIC_FILTER_INVALID : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
         continue;
       }
-      if (!connection.permissions().read()) {
+      if (!connection.permissions().maySubscribe(filter)) {
         // MQTT 3.1.1 has one failure code, 0x80
         codes.add(connection.mqtt5() ? MqttSubAckReasonCode.NOT_AUTHORIZED : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
         services.metrics().permissionDenied();
@@ -684,8 +684,9 @@ public final class Session implements Subscriber {
   private void publishWill() {
     MqttWill w = will;
     will = null;
-    // a will is a publish: a user without PermWrite has none sent
-    if (w == null || !connection.permissions().write() || w.getWillTopic() == null || TopicName.invalidReason(w.getWillTopic()) != null) {
+    // a will is a publish: a user without PermWrite (or a token without its topic) has none sent
+    if (w == null || w.getWillTopic() == null || TopicName.invalidReason(w.getWillTopic()) != null
+        || !connection.permissions().mayPublish(w.getWillTopic())) {
       return;
     }
     Message message = new Message(key.instanceId(), w.getWillTopic(),

@@ -96,6 +96,39 @@ public record TopicFilter(String text, String group, String[] levels) {
     return i == topicLevels.length;
   }
 
+  /**
+   * Whether every topic {@code narrower} matches is matched by this filter too: equal or narrower, e.g. {@code a/#}
+   * covers {@code a/b/+} and {@code a}, {@code a/+} covers {@code a/b} but not {@code a/#}. Share groups are ignored
+   * (the filter proper decides what is received); a leading wildcard covers no {@code $} topic [MQTT-4.7.2-1].
+   */
+  public boolean covers(TopicFilter narrower) {
+    String[] other = narrower.levels;
+    if (isWildcard(levels[0]) && other[0].startsWith("$")) {
+      return false;
+    }
+    for (int i = 0; i < other.length; i++) {
+      if (i >= levels.length) {
+        return false;
+      }
+      String mine = levels[i];
+      if (mine.equals("#")) {
+        return true;
+      }
+      String theirs = other[i];
+      // '#' is covered only by '#'; '+' by '+' (or an earlier '#'); a name by '+' or itself
+      if (theirs.equals("#") || (theirs.equals("+") && !mine.equals("+"))
+          || (!mine.equals("+") && !mine.equals(theirs))) {
+        return false;
+      }
+    }
+    // "a/#" also matches "a" [MQTT-4.7.1-2]
+    return levels.length == other.length || (levels.length == other.length + 1 && levels[other.length].equals("#"));
+  }
+
+  private static boolean isWildcard(String level) {
+    return level.equals("+") || level.equals("#");
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TopicFilter other && text.equals(other.text);

@@ -2,6 +2,7 @@ package io.tenantmq.mqtt.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenantmq.signing.aliyun.AliyunUsername;
 import org.junit.jupiter.api.Test;
 
 /** Which instance a username claims; nothing is verified here. */
@@ -43,5 +44,20 @@ class TenantResolverTest {
   @Test
   void anEmptyUserPartStillClaimsTheInstanceAndIsRefusedLater() {
     assertThat(withDefault.resolve("@inst-1")).contains(new InstanceClaim("inst-1", ""));
+  }
+
+  @Test
+  void aliyunUsernamesClaimTheirInstanceBeforeAnyOtherRule() {
+    assertThat(withoutDefault.resolve("Signature|LTAIabc|mqtt-cn-x1")).contains(new InstanceClaim("mqtt-cn-x1",
+        "Signature|LTAIabc|mqtt-cn-x1", new AliyunUsername(AliyunUsername.Mode.SIGNATURE, "LTAIabc", "mqtt-cn-x1")));
+    // an '@' in it does not make it user@instance
+    assertThat(withDefault.resolve("Token|LTAIabc|inst@other")).contains(new InstanceClaim("inst@other",
+        "Token|LTAIabc|inst@other", new AliyunUsername(AliyunUsername.Mode.TOKEN, "LTAIabc", "inst@other")));
+  }
+
+  @Test
+  void aNameThatOnlyLooksAliyunIsAnOrdinaryUserName() {
+    assertThat(withDefault.resolve("Signature|LTAIabc")).contains(new InstanceClaim("default-1", "Signature|LTAIabc"));
+    assertThat(withDefault.resolve("signature|a|b")).contains(new InstanceClaim("default-1", "signature|a|b"));
   }
 }
