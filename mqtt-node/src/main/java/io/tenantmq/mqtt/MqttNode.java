@@ -7,6 +7,7 @@ import io.tenantmq.control.cluster.ClusterNodes;
 import io.tenantmq.control.command.HazelcastNodeCommands;
 import io.tenantmq.control.registry.ClientRegistry;
 import io.tenantmq.mqtt.auth.ConnectAuthenticator;
+import io.tenantmq.mqtt.auth.TokenLogins;
 import io.tenantmq.mqtt.command.NodeCommandHandler;
 import io.tenantmq.mqtt.listener.MqttListener;
 import io.tenantmq.mqtt.listener.Transport;
@@ -57,6 +58,7 @@ public final class MqttNode {
   private final InstanceMetricsTable instanceMetrics = new InstanceMetricsTable();
   private final NodeSessions sessions = new NodeSessions(instanceMetrics);
   private final BanEnforcement bans;
+  private final TokenLogins tokenLogins;
   private final RemoteTakeover remoteTakeover;
   private final ConnectHandler connectHandler;
   private final SessionStore sessionStore;
@@ -88,8 +90,9 @@ public final class MqttNode {
     this.adoption = new OrphanAdoption(services, nodes::liveNodes);
     this.remoteTakeover = new RemoteTakeover(vertx, sessions, this.options.getTakeoverTimeoutMillis());
     this.bans = new BanEnforcement(control.bans(), sessions);
+    this.tokenLogins = new TokenLogins(vertx);
     this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control, this.options.getDefaultInstanceId()),
-        remoteTakeover, nodes::isAlive, bans);
+        remoteTakeover, nodes::isAlive, bans, tokenLogins);
     NodeReports reports = new NodeReports(node, System.currentTimeMillis(), instanceMetrics);
     this.commandHandler = new NodeCommandHandler(sessions, router, retained, reports, vertx.getOrCreateContext());
   }
@@ -108,6 +111,7 @@ public final class MqttNode {
         .onSuccess(v -> {
           HazelcastNodeCommands.serve(hazelcast, commandHandler);
           bans.start();
+          tokenLogins.start(control.tokens());
         })
         .compose(v -> listen(Transport.TCP, options.getMqttPort()))
         .compose(v -> listen(Transport.WEBSOCKET, options.getWsPort()))
@@ -132,6 +136,11 @@ public final class MqttNode {
 
   public NodeSessions sessions() {
     return sessions;
+  }
+
+  /** The connections here that logged in with Aliyun tokens. */
+  public TokenLogins tokenLogins() {
+    return tokenLogins;
   }
 
   public RouteTable routes() {
@@ -173,6 +182,7 @@ public final class MqttNode {
     connectHandler.stopAccepting();
     HazelcastNodeCommands.stopServing(hazelcast);
     bans.stop();
+    tokenLogins.stop();
     return SessionShutdown.closeAll(sessions)
         // persistent sessions stay stored; the oldest member adopts them once this node is gone
         .transform(v -> SessionCheckpoint.settleAll(sessions))

@@ -9,6 +9,7 @@ import io.tenantmq.control.registry.ClientState;
 import io.tenantmq.control.registry.PacketCounter;
 import io.tenantmq.mqtt.auth.AuthResult;
 import io.tenantmq.mqtt.auth.ConnectAuthenticator;
+import io.tenantmq.mqtt.auth.TokenLogins;
 import io.tenantmq.mqtt.codes.ConnectRefusal;
 import io.tenantmq.mqtt.metrics.InstanceMetrics;
 import io.vertx.core.Context;
@@ -16,6 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,11 +42,13 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   private final Predicate<String> nodeAlive;
   private final SessionRestore restore;
   private final BanEnforcement bans;
+  private final TokenLogins tokenLogins;
   private volatile boolean stopping;
 
   public ConnectHandler(SessionServices services, ConnectAuthenticator authenticator, RemoteTakeover remoteTakeover,
-                        Predicate<String> nodeAlive, BanEnforcement bans) {
+                        Predicate<String> nodeAlive, BanEnforcement bans, TokenLogins tokenLogins) {
     this.services = services;
+    this.tokenLogins = tokenLogins;
     this.authenticator = authenticator;
     this.remoteTakeover = remoteTakeover;
     this.nodeAlive = nodeAlive;
@@ -147,8 +151,9 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
         session.onConnectionClosed();
         return;
       }
+      Runnable releaseTokens = watchTokens(auth, session, context);
       ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry));
-      wire(ep, session);
+      wire(ep, session, releaseTokens);
       session.connectCounted(ep);
       services.instanceMetrics().of(key.instanceId()).sessionStarted(sessionPresent);
       session.attach(ep, ep.will());
@@ -176,7 +181,22 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     });
   }
 
-  private static void wire(MqttEndpoint ep, Session session) {
+  /**
+   * A Token-mode login lives as long as its tokens: closed at the first expiry (MQTT 5: DISCONNECT 0xA0 "maximum
+   * connect time") or when one is revoked anywhere (0x87). Its will is not sent: the right to publish ended with the
+   * token. Returns what to run when the connection closes.
+   */
+  private Runnable watchTokens(AuthResult auth, Session session, Context context) {
+    if (auth.tokens() == null) {
+      return null;
+    }
+    return tokenLogins.track(auth.tokens(), context,
+        () -> session.closeWithoutWill(MqttDisconnectReasonCode.MAXIMUM_CONNECT_TIME),
+        () -> session.closeWithoutWill(MqttDisconnectReasonCode.NOT_AUTHORIZED))::release;
+  }
+
+  /** @param onClosed also run when the connection closes; may be null */
+  private static void wire(MqttEndpoint ep, Session session, Runnable onClosed) {
     ep.publishHandler(session::onPublish);
     ep.publishReleaseHandler(session::onPubrel);
     ep.publishAcknowledgeHandler(session::onPuback);
@@ -192,7 +212,12 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
         session.onDecoderFailure(e);
       }
     });
-    ep.closeHandler(v -> session.onConnectionClosed());
+    ep.closeHandler(v -> {
+      session.onConnectionClosed();
+      if (onClosed != null) {
+        onClosed.run();
+      }
+    });
   }
 
   private long sessionExpiry(MqttEndpoint ep, boolean mqtt5, boolean cleanStart) {

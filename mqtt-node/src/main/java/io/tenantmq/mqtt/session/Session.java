@@ -671,6 +671,16 @@ public final class Session implements Subscriber {
     }
   }
 
+  /**
+   * Closes the live connection (MQTT 5: DISCONNECT with {@code reason}) as the server does, except that its will is
+   * not sent: what allowed it to publish is gone (its Aliyun token expired or was revoked). False when no connection is
+   * attached.
+   */
+  boolean closeWithoutWill(MqttDisconnectReasonCode reason) {
+    will = null;
+    return closeByServer(reason);
+  }
+
   private boolean closeByServer(MqttDisconnectReasonCode reason) {
     MqttEndpoint ep = endpoint;
     if (ep == null) {

@@ -1,0 +1,98 @@
+package io.tenantmq.mqtt.auth;
+
+import io.tenantmq.control.token.AccessToken;
+import io.tenantmq.control.token.TokenService;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live connections of this node that logged in with Aliyun tokens, indexed by token digest, so that each is
+ * closed when the first of its tokens expires (a timer on the connection's own context) or when any of them is revoked
+ * anywhere in the cluster ({@link TokenService#onRevoked} fires on every member).
+ *
+ * <p>Owned by: nobody. The index is concurrent; the revocation listener runs on a Hazelcast thread and only hops to
+ * each connection's context, where every close runs.
+ */
+public final class TokenLogins {
+
+  private final Vertx vertx;
+  private final Map<String, Set<Login>> byDigest = new ConcurrentHashMap<>();
+  private volatile boolean stopped;
+
+  public TokenLogins(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  /** From now on, every token revoked in the cluster closes the connections here that use it. */
+  public void start(TokenService tokens) {
+    tokens.onRevoked(this::revoked);
+  }
+
+  /** Revocations close nothing here any more (the node is stopping; the token service keeps the listener). */
+  public void stop() {
+    stopped = true;
+  }
+
+  /**
+   * Watches an accepted connection, from its own {@code context}: {@code onExpired} runs there when the first token
+   * expires, {@code onRevoked} when one is revoked. The caller {@link Login#release releases} it when the connection
+   * closes, whatever the reason.
+   */
+  public Login track(TokenGrant grant, Context context, Runnable onExpired, Runnable onRevoked) {
+    Login login = new Login(grant, context, onRevoked);
+    for (String digest : grant.digests()) {
+      byDigest.compute(digest, (d, logins) -> {
+        Set<Login> set = logins != null ? logins : ConcurrentHashMap.newKeySet();
+        set.add(login);
+        return set;
+      });
+    }
+    long delay = Math.max(1, grant.expireAtMillis() - System.currentTimeMillis());
+    login.timer = vertx.setTimer(delay, id -> context.runOnContext(v -> onExpired.run()));
+    return login;
+  }
+
+  /** How many connections are watched (for tests and metrics). */
+  public int size() {
+    return (int) byDigest.values().stream().flatMap(Set::stream).distinct().count();
+  }
+
+  /** On a Hazelcast thread: closes, each on its own context, the connections that logged in with {@code token}. */
+  private void revoked(AccessToken token) {
+    Set<Login> logins = byDigest.get(token.digest());
+    if (stopped || logins == null) {
+      return;
+    }
+    for (Login login : logins) {
+      login.context.runOnContext(v -> login.onRevoked.run());
+    }
+  }
+
+  /** One watched connection. */
+  public final class Login {
+    private final TokenGrant grant;
+    private final Context context;
+    private final Runnable onRevoked;
+    private long timer;
+
+    private Login(TokenGrant grant, Context context, Runnable onRevoked) {
+      this.grant = grant;
+      this.context = context;
+      this.onRevoked = onRevoked;
+    }
+
+    /** The connection is gone: no timer, no index entry. Idempotent. */
+    public void release() {
+      vertx.cancelTimer(timer);
+      for (String digest : grant.digests()) {
+        byDigest.computeIfPresent(digest, (d, logins) -> {
+          logins.remove(this);
+          return logins.isEmpty() ? null : logins;
+        });
+      }
+    }
+  }
+}
