@@ -13,13 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * closed when the first of its tokens expires (a timer on the connection's own context) or when any of them is revoked
  * anywhere in the cluster ({@link TokenService#onRevoked} fires on every member).
  *
+ * <p>A login is tracked only once its CONNECT is accepted, a while after its tokens were looked up; a revoke that lands in
+ * between is remembered for {@link #RECENT_MILLIS} so that {@link #track} still closes the connection.
+ *
  * <p>Owned by: nobody. The index is concurrent; the revocation listener runs on a Hazelcast thread and only hops to
  * each connection's context, where every close runs.
  */
 public final class TokenLogins {
 
+  /** How long a revoke is remembered for logins still being set up: far longer than a CONNECT takes. */
+  static final long RECENT_MILLIS = 60_000;
+
   private final Vertx vertx;
   private final Map<String, Set<Login>> byDigest = new ConcurrentHashMap<>();
+  /** Digest → when it was revoked, for the last {@link #RECENT_MILLIS}; revokes are rare, so this stays small. */
+  private final Map<String, Long> recentlyRevoked = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
   public TokenLogins(Vertx vertx) {
@@ -52,6 +60,10 @@ public final class TokenLogins {
     }
     long delay = Math.max(1, grant.expireAtMillis() - System.currentTimeMillis());
     login.timer = vertx.setTimer(delay, id -> context.runOnContext(v -> onExpired.run()));
+    // a token is never issued twice: one revoked since it was looked up means this login is already void
+    if (grant.digests().stream().anyMatch(recentlyRevoked::containsKey)) {
+      context.runOnContext(v -> onRevoked.run());
+    }
     return login;
   }
 
@@ -62,6 +74,9 @@ public final class TokenLogins {
 
   /** On a Hazelcast thread: closes, each on its own context, the connections that logged in with {@code token}. */
   private void revoked(AccessToken token) {
+    long now = System.currentTimeMillis();
+    recentlyRevoked.values().removeIf(at -> at < now - RECENT_MILLIS);
+    recentlyRevoked.put(token.digest(), now);
     Set<Login> logins = byDigest.get(token.digest());
     if (stopped || logins == null) {
       return;

@@ -9,15 +9,19 @@ import io.tenantmq.control.registry.ClientState;
 import io.tenantmq.control.registry.PacketCounter;
 import io.tenantmq.mqtt.auth.AuthResult;
 import io.tenantmq.mqtt.auth.ConnectAuthenticator;
+import io.tenantmq.mqtt.auth.Permissions;
 import io.tenantmq.mqtt.auth.TokenLogins;
 import io.tenantmq.mqtt.codes.ConnectRefusal;
 import io.tenantmq.mqtt.metrics.InstanceMetrics;
+import io.tenantmq.mqtt.subscription.Subscription;
+import io.tenantmq.mqtt.subscription.TopicFilter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,7 +141,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       if (cleanStart || state == null) {
         return Future.succeededFuture(false);
       }
-      return session.adopt(state).map(true);
+      return session.adopt(within(state, auth.permissions(), key.instanceId(), previous)).map(true);
     }).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("connect of {} failed: {}", key, ar.cause().toString());
@@ -179,6 +183,25 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
         services.registry().updateCreatedAt(key, channelId, state.createdAtMillis());
       }
     });
+  }
+
+  /**
+   * The resumed state without the subscriptions this login may not hold: the connection that made them may have had
+   * wider rights (another token, a Signature login, a user's PermRead since withdrawn).
+   */
+  private SessionState within(SessionState state, Permissions permissions, String instanceId, Session previous) {
+    Map<String, Integer> kept = new LinkedHashMap<>();
+    state.subscriptions().forEach((text, qos) -> {
+      TopicFilter filter = TopicFilter.parse(text);
+      if (permissions.maySubscribe(filter)) {
+        kept.put(text, qos);
+      } else if (previous != null) {
+        // a local predecessor's entries stay in the trie until its successor replaces them: this one it never will
+        services.subscriptions().remove(instanceId, new Subscription(filter, qos, previous));
+      }
+    });
+    return kept.size() == state.subscriptions().size() ? state
+        : new SessionState(state.createdAtMillis(), kept, state.inflight(), state.pending(), state.qos2Received());
   }
 
   /**

@@ -394,4 +394,30 @@ class AliyunTokenLoginTest {
       bystander.disconnect();
     }
   }
+
+  @Test
+  void aResumedSessionKeepsOnlyTheSubscriptionsTheReadTokenCovers() throws Exception {
+    String base = unique("resume");
+    String clientId = "GID_tok@@@" + unique("resume");
+    // a Signature login makes a persistent session with two subscriptions, then goes offline
+    Mqtt5BlockingClient wide = TestUsers.v5(port, clientId, TestAliyun.signatureUsername(key, instance),
+        TestAliyun.signature(key, clientId), null);
+    wide.connectWith().cleanStart(false).sessionExpiryInterval(300).send();
+    wide.subscribeWith().topicFilter(base + "/in/#").qos(TestClients.qos(1)).send();
+    wide.subscribeWith().topicFilter(base + "/out/#").qos(TestClients.qos(1)).send();
+    wide.disconnect();
+
+    Inbox inbox = new Inbox();
+    Mqtt5BlockingClient narrow = v5(clientId, "R|" + token(R, base + "/in/#"), null);
+    narrow.toAsync().publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL, inbox::accept);
+    assertThat(narrow.connectWith().cleanStart(false).sessionExpiryInterval(0).send().isSessionPresent()).isTrue();
+    try {
+      TestClients.publish(signed, base + "/out/x", "outside", 1);
+      TestClients.publish(signed, base + "/in/x", "inside", 1);
+      assertThat(inbox.awaitExactly(1)).extracting(Inbox.Msg::payload).containsExactly("inside");
+      assertThat(record(clientId).orElseThrow().subscriptions()).containsOnlyKeys(base + "/in/#");
+    } finally {
+      narrow.disconnect();
+    }
+  }
 }
