@@ -91,6 +91,7 @@ public final class MqttNode {
     this.remoteTakeover = new RemoteTakeover(vertx, sessions, this.options.getTakeoverTimeoutMillis());
     this.bans = new BanEnforcement(control.bans(), sessions);
     this.tokenLogins = new TokenLogins(vertx);
+    BrokerMetrics.gauge(meters, "tenantmq.token.logins", node, tokenLogins::size);
     this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control, this.options.getDefaultInstanceId()),
         remoteTakeover, nodes::isAlive, bans, tokenLogins);
     NodeReports reports = new NodeReports(node, System.currentTimeMillis(), instanceMetrics);

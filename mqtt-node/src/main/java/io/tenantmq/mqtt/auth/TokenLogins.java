@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live connections of this node that logged in with Aliyun tokens, indexed by token digest, so that each is
@@ -28,6 +30,7 @@ public final class TokenLogins {
   private final Map<String, Set<Login>> byDigest = new ConcurrentHashMap<>();
   /** Digest → when it was revoked, for the last {@link #RECENT_MILLIS}; revokes are rare, so this stays small. */
   private final Map<String, Long> recentlyRevoked = new ConcurrentHashMap<>();
+  private final AtomicInteger watched = new AtomicInteger();
   private volatile boolean stopped;
 
   public TokenLogins(Vertx vertx) {
@@ -51,6 +54,7 @@ public final class TokenLogins {
    */
   public Login track(TokenGrant grant, Context context, Runnable onExpired, Runnable onRevoked) {
     Login login = new Login(grant, context, onRevoked);
+    watched.incrementAndGet();
     for (String digest : grant.digests()) {
       byDigest.compute(digest, (d, logins) -> {
         Set<Login> set = logins != null ? logins : ConcurrentHashMap.newKeySet();
@@ -67,9 +71,9 @@ public final class TokenLogins {
     return login;
   }
 
-  /** How many connections are watched (for tests and metrics). */
+  /** How many connections are watched. */
   public int size() {
-    return (int) byDigest.values().stream().flatMap(Set::stream).distinct().count();
+    return watched.get();
   }
 
   /** On a Hazelcast thread: closes, each on its own context, the connections that logged in with {@code token}. */
@@ -91,6 +95,7 @@ public final class TokenLogins {
     private final TokenGrant grant;
     private final Context context;
     private final Runnable onRevoked;
+    private final AtomicBoolean released = new AtomicBoolean();
     private long timer;
 
     private Login(TokenGrant grant, Context context, Runnable onRevoked) {
@@ -101,6 +106,10 @@ public final class TokenLogins {
 
     /** The connection is gone: no timer, no index entry. Idempotent. */
     public void release() {
+      if (!released.compareAndSet(false, true)) {
+        return;
+      }
+      watched.decrementAndGet();
       vertx.cancelTimer(timer);
       for (String digest : grant.digests()) {
         byDigest.computeIfPresent(digest, (d, logins) -> {

@@ -1,7 +1,6 @@
 package io.tenantmq.mqtt.auth;
 
 import io.tenantmq.mqtt.subscription.TopicFilter;
-import io.tenantmq.mqtt.subscription.TopicName;
 import java.util.Collection;
 import java.util.List;
 
@@ -36,9 +35,8 @@ public final class TopicScope {
     if (filters == null || filters.isEmpty()) {
       return filters == null;
     }
-    String[] levels = TopicName.levels(topic);
     for (TopicFilter f : filters) {
-      if (f.matches(levels)) {
+      if (f.matches(topic)) {
         return true;
       }
     }

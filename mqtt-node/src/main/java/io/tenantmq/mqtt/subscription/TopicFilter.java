@@ -97,6 +97,35 @@ public record TopicFilter(String text, String group, String[] levels) {
   }
 
   /**
+   * {@link #matches(String[])} on the topic name as it arrived, without splitting it: no allocation, for checks that
+   * run on every PUBLISH (a token's write scope).
+   */
+  public boolean matches(String topic) {
+    if (topic.startsWith("$") && isWildcard(levels[0])) {
+      return false; // [MQTT-4.7.2-1]
+    }
+    int start = 0;
+    for (String level : levels) {
+      if (level.equals("#")) {
+        return true;
+      }
+      if (start > topic.length()) {
+        return false; // the topic has fewer levels
+      }
+      int end = topic.indexOf('/', start);
+      if (end < 0) {
+        end = topic.length();
+      }
+      if (!level.equals("+")
+          && (level.length() != end - start || !topic.regionMatches(start, level, 0, level.length()))) {
+        return false;
+      }
+      start = end + 1;
+    }
+    return start == topic.length() + 1; // every level of the topic was matched
+  }
+
+  /**
    * Whether every topic {@code narrower} matches is matched by this filter too: equal or narrower, e.g. {@code a/#}
    * covers {@code a/b/+} and {@code a}, {@code a/+} covers {@code a/b} but not {@code a/#}. Share groups are ignored
    * (the filter proper decides what is received); a leading wildcard covers no {@code $} topic [MQTT-4.7.2-1].

@@ -89,6 +89,7 @@ class TokenLoginsTest {
     TokenLogins.Login login = logins.track(grant(token), context, () -> { }, closed::incrementAndGet);
     assertThat(logins.size()).isEqualTo(before + 1);
     login.release();
+    login.release(); // a second release (the connection closing twice) counts nothing
     assertThat(logins.size()).isEqualTo(before);
     // a second login that is still tracked shows when the revoke has been handled here
     AtomicInteger witness = new AtomicInteger();

@@ -8,6 +8,35 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@link TopicFilter#covers}: whether one filter reaches every topic another one does. */
 class TopicFilterTest {
 
+  @ParameterizedTest(name = "{0} matches {1}: {2}")
+  @CsvSource({
+      "a/b, a/b, true",
+      "a/b, a/c, false",
+      "a/b, a, false",
+      "a/b, a/b/c, false",
+      "a/+, a/b, true",
+      "a/+, a/, true",
+      "a/+, a, false",
+      "a/+/c, a/x/c, true",
+      "a/+/c, a/x/d, false",
+      "a/#, a, true",
+      "a/#, a/b/c, true",
+      "a/#, ab, false",
+      "#, a/b, true",
+      "#, $SYS/x, false",
+      "+/x, $SYS/x, false",
+      "$SYS/#, $SYS/x, true",
+      "/a, /a, true",
+      "+/a, /a, true",
+      "a//b, a//b, true",
+      "ab/c, a/c, false",
+  })
+  void matchesATopicNameAsTheSplitLevelsDo(String filter, String topic, boolean expected) {
+    TopicFilter f = TopicFilter.parse(filter);
+    assertThat(f.matches(topic)).isEqualTo(expected);
+    assertThat(f.matches(topic.split("/", -1))).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{0} covers {1}")
   @CsvSource({
       "a/b, a/b",
