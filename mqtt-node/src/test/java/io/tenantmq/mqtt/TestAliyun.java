@@ -37,7 +37,12 @@ public final class TestAliyun {
 
   /** Issues an ALIYUN AccessKey of {@code tenantId} for all its instances. */
   public static AccessKey accessKey(TestNode node, String tenantId) throws Exception {
-    IssuedCredential issued = node.control.credentials().issue(tenantId, CredentialKind.ALIYUN, null, "test")
+    return accessKey(node, tenantId, null);
+  }
+
+  /** Issues an ALIYUN AccessKey of {@code tenantId} for {@code instanceId} only (null: all its instances). */
+  public static AccessKey accessKey(TestNode node, String tenantId, String instanceId) throws Exception {
+    IssuedCredential issued = node.control.credentials().issue(tenantId, CredentialKind.ALIYUN, instanceId, "test")
         .toCompletableFuture().get(10, TimeUnit.SECONDS);
     return new AccessKey(issued.credential().credentialId(), issued.secret(), tenantId);
   }

@@ -154,6 +154,18 @@ class AliyunSignatureLoginTest {
   }
 
   @Test
+  void aKeyBoundToOneInstanceLogsInThereOnly() throws Exception {
+    String second = TestAliyun.createInstance(node, tenant, unique("mqtt-sig2"));
+    AccessKey bound = TestAliyun.accessKey(node, tenant, second);
+    String clientId = "GID_x@@@" + unique("dev");
+    assertThat(v5Refusal(clientId, bound, instance, TestAliyun.signature(bound, clientId))).isEqualTo(0x86);
+    Mqtt5BlockingClient c = v5(clientId, bound, second, TestAliyun.signature(bound, clientId));
+    assertThat(c.connect().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
+    c.disconnect();
+    assertThat(record(instance, clientId)).isEmpty();
+  }
+
+  @Test
   void signatureUsernameWithoutPasswordIsRefused() {
     String clientId = "GID_x@@@" + unique("dev");
     Mqtt5ConnAckException e = catchThrowableOfType(Mqtt5ConnAckException.class, () -> com.hivemq.client.mqtt.mqtt5
