@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.cluster.NodeReadiness;
 import io.tenantmq.gateway.admin.AdminApi;
+import io.tenantmq.gateway.aliyun.AliyunApi;
 import io.tenantmq.gateway.aliyun.openapi.OnsMqttApi;
 import io.tenantmq.gateway.emqx.EmqxApi;
 import io.tenantmq.gateway.tencent.TencentApi;
@@ -45,6 +46,7 @@ public final class GatewayServer {
     OnsMqttApi.mount(router, context); // before TencentApi: both serve "/", and it passes on what is not its own
     TencentApi.mount(router, context);
     EmqxApi.mount(router, context);
+    AliyunApi.mount(router, context);
     return vertx.createHttpServer(new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort()))
         .requestHandler(router)
         .listen()
