@@ -1,13 +1,22 @@
 package io.tenantmq.gateway.aliyun;
 
 import io.tenantmq.gateway.GatewayContext;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 
 /**
- * Mounts the Alibaba Cloud dialect's plain HTTP endpoints: {@code GET /route/clientId/get}.
+ * Mounts the Alibaba Cloud dialect's plain HTTP endpoints: the token server ({@code /token/apply},
+ * {@code /token/revoke}; POST with form fields as the demos send them, or GET with a query, which Aliyun's document
+ * allows for testing) and {@code GET /route/clientId/get}.
  */
 public final class AliyunApi {
+
+  /** Form bodies up to 1 MB: 100 topics of a token fit, a runaway upload does not. */
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
 
   private AliyunApi() {
   }
@@ -18,6 +27,23 @@ public final class AliyunApi {
 
   /** With the clock the ±5 minute window is checked against (tests pin it to replay recorded requests). */
   static void mount(Router router, GatewayContext context, Clock clock) {
+    Handler<RoutingContext> body = bodyOfPost();
+    router.route("/token/apply").method(HttpMethod.POST).method(HttpMethod.GET)
+        .handler(body).handler(new TokenApply(context.control(), clock));
+    router.route("/token/revoke").method(HttpMethod.POST).method(HttpMethod.GET)
+        .handler(body).handler(new TokenRevoke(context.control(), clock));
     router.get("/route/clientId/get").handler(new RouteClientIdGet(context.control(), clock));
+  }
+
+  /** Reads a POST's form (URL-encoded or multipart); a GET has no body, and the body handler would fail it. */
+  private static Handler<RoutingContext> bodyOfPost() {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    return ctx -> {
+      if (ctx.request().method() == HttpMethod.POST) {
+        body.handle(ctx);
+      } else {
+        ctx.next();
+      }
+    };
   }
 }

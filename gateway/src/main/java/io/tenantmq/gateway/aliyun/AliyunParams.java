@@ -26,7 +26,8 @@ final class AliyunParams {
 
   static AliyunParams of(RoutingContext ctx) {
     Map<String, List<String>> values = new LinkedHashMap<>();
-    addAll(values, ctx.request().params());
+    // the query alone: request.params() also holds a POST's form once it is read
+    addAll(values, ctx.queryParams());
     if (ctx.request().method() == HttpMethod.POST) {
       addAll(values, ctx.request().formAttributes());
     }
