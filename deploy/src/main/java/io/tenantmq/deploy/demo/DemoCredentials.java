@@ -12,16 +12,18 @@ import java.io.Serializable;
  * @param mqtt     an MQTT user of the demo instance that may publish and subscribe
  * @param admin    the operator token of the admin API in force when the file was written
  * @param emqx     an API key of the demo instance for the EMQX-style REST API (HTTP Basic)
+ * @param aliyun   an AccessKey of the demo tenant (every instance) for the Alibaba Cloud-style signatures (MQTT
+ *                 Signature mode, the token server, {@code /route/clientId/get})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DemoCredentials(String tenantId, String instanceId, Tencent tencent, Mqtt mqtt, Admin admin,
-                              Emqx emqx) implements Serializable {
+                              Emqx emqx, Aliyun aliyun) implements Serializable {
 
   /** The Tencent Cloud region the demo's signed requests name; TenantMQ serves every region alike. */
   public static final String TENCENT_REGION = "ap-guangzhou";
 
   public DemoCredentials(String tenantId, String instanceId) {
-    this(tenantId, instanceId, null, null, null, null);
+    this(tenantId, instanceId, null, null, null, null, null);
   }
 
   /** This one, with every section it lacks taken from {@code other}. */
@@ -32,11 +34,12 @@ public record DemoCredentials(String tenantId, String instanceId, Tencent tencen
         tencent != null ? tencent : other.tencent,
         mqtt != null ? mqtt : other.mqtt,
         admin != null ? admin : other.admin,
-        emqx != null ? emqx : other.emqx);
+        emqx != null ? emqx : other.emqx,
+        aliyun != null ? aliyun : other.aliyun);
   }
 
   public DemoCredentials withAdmin(Admin newAdmin) {
-    return new DemoCredentials(tenantId, instanceId, tencent, mqtt, newAdmin, emqx);
+    return new DemoCredentials(tenantId, instanceId, tencent, mqtt, newAdmin, emqx, aliyun);
   }
 
   @Override
@@ -63,6 +66,13 @@ public record DemoCredentials(String tenantId, String instanceId, Tencent tencen
     @Override
     public String toString() {
       return "Emqx[" + apiKey + "]";
+    }
+  }
+
+  public record Aliyun(String accessKeyId, String accessKeySecret) implements Serializable {
+    @Override
+    public String toString() {
+      return "Aliyun[" + accessKeyId + "]";
     }
   }
 

@@ -53,7 +53,9 @@ public final class DemoFile {
     DemoCredentials.Admin admin = d.admin() != null && validToken(d.admin().token()) ? d.admin() : null;
     DemoCredentials.Emqx emqx = d.emqx() != null && matches(ALPHANUMERIC, d.emqx().apiKey())
         && matches(ALPHANUMERIC, d.emqx().apiSecret()) ? d.emqx() : null;
-    return new DemoCredentials(d.tenantId(), d.instanceId(), tencent, mqtt, admin, emqx);
+    DemoCredentials.Aliyun aliyun = d.aliyun() != null && matches(ALPHANUMERIC, d.aliyun().accessKeyId())
+        && matches(ALPHANUMERIC, d.aliyun().accessKeySecret()) ? d.aliyun() : null;
+    return new DemoCredentials(d.tenantId(), d.instanceId(), tencent, mqtt, admin, emqx, aliyun);
   }
 
   public static void write(Path dataDir, DemoCredentials demo) throws IOException {

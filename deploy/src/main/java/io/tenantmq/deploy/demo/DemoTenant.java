@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo tenant with one instance that accepts anonymous MQTT from loopback, a Tencent-style credential, an EMQX
- * API key of the instance, an MQTT user, and the operator token. Created once per cluster: the first member to ask stores its ids and secrets in the
- * cluster settings map and every member uses those, writing the same {@code demo-credentials.json} into its own data
- * directory. A restarted node proposes what its file holds, so the file stays the same across restarts.
+ * API key of the instance, an Aliyun-style AccessKey, an MQTT user, and the operator token. Created once per cluster:
+ * the first member to ask stores its ids and secrets in the cluster settings map and every member uses those, writing
+ * the same {@code demo-credentials.json} into its own data directory. A restarted node proposes what its file holds,
+ * so the file stays the same across restarts.
  */
 public final class DemoTenant {
 
@@ -69,6 +70,8 @@ public final class DemoTenant {
         demo.tencent().secretKey());
     ensureCredential(control, demo.tenantId(), CredentialKind.EMQX, demo.instanceId(), demo.emqx().apiKey(),
         demo.emqx().apiSecret());
+    ensureCredential(control, demo.tenantId(), CredentialKind.ALIYUN, null, demo.aliyun().accessKeyId(),
+        demo.aliyun().accessKeySecret());
     ensureUser(control, demo, now);
     DemoFile.write(dataDir, demo);
     return demo;
@@ -81,19 +84,22 @@ public final class DemoTenant {
   private static DemoCredentials fresh() {
     CredentialKind tc3 = CredentialKind.TENCENT;
     CredentialKind emqx = CredentialKind.EMQX;
+    CredentialKind aliyun = CredentialKind.ALIYUN;
     return new DemoCredentials(NewIds.tenantId(), NewIds.instanceId(),
         new DemoCredentials.Tencent(tc3.idPrefix() + NewIds.alphanumeric(tc3.idRandomLength()),
             NewIds.alphanumeric(tc3.secretLength()), DemoCredentials.TENCENT_REGION),
         new DemoCredentials.Mqtt(MQTT_USERNAME, NewIds.alphanumeric(PASSWORD_LENGTH)),
         null,
         new DemoCredentials.Emqx(emqx.idPrefix() + NewIds.alphanumeric(emqx.idRandomLength()),
-            NewIds.alphanumeric(emqx.secretLength())));
+            NewIds.alphanumeric(emqx.secretLength())),
+        new DemoCredentials.Aliyun(aliyun.idPrefix() + NewIds.alphanumeric(aliyun.idRandomLength()),
+            NewIds.alphanumeric(aliyun.secretLength())));
   }
 
   /**
-   * Imports an agreed demo credential (the Tencent SecretId/SecretKey, the EMQX API key). A stored credential with
-   * that id but another tenant, kind, scope or secret (a store that outlived the cluster settings) is replaced: the
-   * cluster's agreement wins.
+   * Imports an agreed demo credential (the Tencent SecretId/SecretKey, the EMQX API key, the Aliyun AccessKey). A
+   * stored credential with that id but another tenant, kind, scope or secret (a store that outlived the cluster
+   * settings) is replaced: the cluster's agreement wins.
    */
   private static void ensureCredential(ControlPlane control, String tenantId, CredentialKind kind, String instanceId,
                                        String id, String secret) throws Exception {

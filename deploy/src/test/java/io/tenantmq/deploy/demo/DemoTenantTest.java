@@ -49,7 +49,8 @@ class DemoTenantTest {
       Path file = dataDir.resolve(DemoFile.FILE_NAME);
       written = Files.readString(file);
       JsonNode demo = JSON.readTree(written);
-      assertThat(fieldNames(demo)).containsExactly("tenantId", "instanceId", "tencent", "mqtt", "admin", "emqx");
+      assertThat(fieldNames(demo)).containsExactly("tenantId", "instanceId", "tencent", "mqtt", "admin", "emqx",
+          "aliyun");
       assertThat(demo.get("tenantId").asText()).isEqualTo("tenant-old00001");
       assertThat(demo.get("instanceId").asText()).isEqualTo("mqtt-old00001");
       assertThat(fieldNames(demo.get("tencent"))).containsExactly("secretId", "secretKey", "region");
@@ -61,6 +62,9 @@ class DemoTenantTest {
       assertThat(fieldNames(demo.get("emqx"))).containsExactly("apiKey", "apiSecret");
       assertThat(demo.at("/emqx/apiKey").asText()).matches("[A-Za-z0-9]{16}");
       assertThat(demo.at("/emqx/apiSecret").asText()).matches("[A-Za-z0-9]{32}");
+      assertThat(fieldNames(demo.get("aliyun"))).containsExactly("accessKeyId", "accessKeySecret");
+      assertThat(demo.at("/aliyun/accessKeyId").asText()).matches("LTAI[A-Za-z0-9]{20}");
+      assertThat(demo.at("/aliyun/accessKeySecret").asText()).matches("[A-Za-z0-9]{30}");
       assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
 
       assertSectionsAreLive(fixture, demo);
@@ -120,6 +124,11 @@ class DemoTenantTest {
     Credential credential = await(control.credentials().get(demo.at("/tencent/secretId").asText())).orElseThrow();
     assertThat(credential.tenantId()).isEqualTo(demo.get("tenantId").asText());
     assertThat(control.credentials().secretMatches(credential, demo.at("/tencent/secretKey").asText())).isTrue();
+    // the Aliyun AccessKey of the demo tenant, for every instance, opens to the file's secret
+    Credential accessKey = await(control.credentials().get(demo.at("/aliyun/accessKeyId").asText())).orElseThrow();
+    assertThat(accessKey.tenantId()).isEqualTo(demo.get("tenantId").asText());
+    assertThat(accessKey.instanceId()).isNull();
+    assertThat(control.credentials().secretMatches(accessKey, demo.at("/aliyun/accessKeySecret").asText())).isTrue();
 
     MqttUser user = await(control.users().authenticate(demo.get("instanceId").asText(),
         demo.at("/mqtt/username").asText(), demo.at("/mqtt/password").asText())).orElseThrow();

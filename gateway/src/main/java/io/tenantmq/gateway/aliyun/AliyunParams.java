@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The parameters of one signed request: the query's, plus a POST's form fields (URL-encoded or multipart, as the LMQ
  * demos send them). Names are case-sensitive, as the signature is. A name given more than once has, as the signing
- * rule says (API-NOTES §3.3), its values sorted and comma-joined: the value the handler uses is the one that was signed.
+ * rule says (API-NOTES §3.3), its values sorted and comma-joined: the value a handler uses is the one that was signed.
  */
 final class AliyunParams {
 

@@ -11,7 +11,7 @@ enum RouteCode {
   PERMISSION_ERROR(3, 403),
   /** The document leaves the status open; an outdated timestamp fails authentication, hence 403. */
   TIMESTAMP_EXPIRED(4, 403),
-  /** Not in the document: the registry could not be read. {@code online} is then -1, the document's "unknown, retry". */
+  /** Not in the document: the registry could not be read; {@code online} is -1, the document's "unknown, retry". */
   UNAVAILABLE(5, 503);
 
   private final int code;
