@@ -222,6 +222,16 @@ class TokenServerTest {
     assertThat(find(new JsonObject(response.body()).getString("tokenData"))).isPresent();
   }
 
+  @Test
+  void bodyOverOneMegabyteIsRefusedInTheEnvelope() {
+    Map<String, String> params = signedApply("R", "t/big", System.currentTimeMillis() + HOUR);
+    params.put("padding", "x".repeat(1024 * 1024 + 1));
+    AliyunHttp.Answer answer = aliyun.api.postForm("/token/apply", params);
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.json().getBoolean("success")).isFalse();
+    assertThat(answer.json().getInteger("code")).isEqualTo(413);
+  }
+
   private static void assertBadRequestNaming(AliyunHttp.Answer answer, String parameter) {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().getBoolean("success")).isFalse();

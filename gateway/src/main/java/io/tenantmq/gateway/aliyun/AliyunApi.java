@@ -29,10 +29,21 @@ public final class AliyunApi {
   static void mount(Router router, GatewayContext context, Clock clock) {
     Handler<RoutingContext> body = bodyOfPost();
     router.route("/token/apply").method(HttpMethod.POST).method(HttpMethod.GET)
-        .handler(body).handler(new TokenApply(context.control(), clock));
+        .handler(body).handler(new TokenApply(context.control(), clock))
+        .failureHandler(AliyunApi::bodyFailure);
     router.route("/token/revoke").method(HttpMethod.POST).method(HttpMethod.GET)
-        .handler(body).handler(new TokenRevoke(context.control(), clock));
+        .handler(body).handler(new TokenRevoke(context.control(), clock))
+        .failureHandler(AliyunApi::bodyFailure);
     router.get("/route/clientId/get").handler(new RouteClientIdGet(context.control(), clock));
+  }
+
+  /** A body the body handler refused (too large, unreadable), answered in the token server's envelope. */
+  private static void bodyFailure(RoutingContext ctx) {
+    if (ctx.statusCode() == 413) {
+      new TokenServerReply(413, "request body larger than " + MAX_BODY_BYTES + " bytes", null).send(ctx);
+    } else {
+      TokenServerReply.badRequest("unreadable request body").send(ctx);
+    }
   }
 
   /** Reads a POST's form (URL-encoded or multipart); a GET has no body, and the body handler would fail it. */
