@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import io.tenantmq.deploy.demo.DemoFile;
+import io.tenantmq.signing.aliyun.AliyunHmac;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,15 +34,19 @@ class DemoAccessKeyTest {
   }
 
   @Test
-  void demoFilesAccessKeySignsAWorkingOnlineCheckOfTheDemoInstance() throws Exception {
+  void demoFilesAccessKeyLogsADeviceInAndSignsItsOnlineCheckAndATokenApply() throws Exception {
     JsonNode demo = new ObjectMapper().readTree(dataDir.resolve(DemoFile.FILE_NAME).toFile());
     AliyunHttp fromFile = new AliyunHttp(aliyun.httpPort, demo.at("/aliyun/accessKeyId").asText(),
         demo.at("/aliyun/accessKeySecret").asText());
     String instanceId = demo.get("instanceId").asText();
     String clientId = "GID_demo@@@" + AliyunNode.shortId();
 
+    // a device logs in in Signature mode with the same AccessKey
     Mqtt3BlockingClient client = aliyun.mqtt3(clientId);
-    client.connect();
+    client.connectWith().simpleAuth()
+        .username("Signature|" + fromFile.accessKeyId() + "|" + instanceId)
+        .password(AliyunHmac.mqttPassword(fromFile.secret(), clientId).getBytes(StandardCharsets.UTF_8))
+        .applySimpleAuth().send();
     try {
       AliyunHttp.Answer answer = fromFile.routeGet(instanceId, clientId);
       assertThat(answer.status()).isEqualTo(200);

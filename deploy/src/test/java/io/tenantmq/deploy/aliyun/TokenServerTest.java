@@ -1,6 +1,7 @@
 package io.tenantmq.deploy.aliyun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tenantmq.control.token.AccessToken;
 import io.tenantmq.control.token.TokenAction;
@@ -10,12 +11,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,6 +232,35 @@ class TokenServerTest {
   }
 
   @Test
+  void deviceLogsInWithTheServersTokensUsesTheirTopicsAndIsClosedByTheRevoke() throws Exception {
+    String read = apply("R", "t/e2e/#");
+    String write = apply("W", "t/e2e/#");
+    MqttClient device = new MqttClient("tcp://127.0.0.1:" + aliyun.mqttPort, "GID_t@@@tok" + AliyunNode.shortId(),
+        new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    options.setAutomaticReconnect(false);
+    options.setUserName("Token|" + aliyun.api.accessKeyId() + "|" + aliyun.demoInstance);
+    options.setPassword(("R|" + read + "|W|" + write).toCharArray());
+    device.connect(options);
+    try {
+      BlockingQueue<String> received = new LinkedBlockingQueue<>();
+      device.subscribe("t/e2e/a", 1, (topic, message) -> received.add(new String(message.getPayload(),
+          StandardCharsets.UTF_8)));
+      device.publish("t/e2e/a", "hello".getBytes(StandardCharsets.UTF_8), 1, false);
+      assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("hello");
+
+      assertThat(aliyun.api.revokeToken(write).status()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(15)).until(() -> !device.isConnected());
+    } finally {
+      if (device.isConnected()) {
+        device.disconnect();
+      }
+      device.close();
+    }
+  }
+
+  @Test
   void bodyOverOneMegabyteIsRefusedInTheEnvelope() {
     Map<String, String> params = signedApply("R", "t/big", System.currentTimeMillis() + HOUR);
     params.put("padding", "x".repeat(1024 * 1024 + 1));
@@ -265,7 +303,11 @@ class TokenServerTest {
   }
 
   private static String apply() {
-    AliyunHttp.Answer answer = aliyun.api.applyToken(aliyun.demoInstance, "R,W", "t/r",
+    return apply("R,W", "t/r");
+  }
+
+  private static String apply(String actions, String resources) {
+    AliyunHttp.Answer answer = aliyun.api.applyToken(aliyun.demoInstance, actions, resources,
         System.currentTimeMillis() + HOUR);
     assertThat(answer.status()).isEqualTo(200);
     return answer.json().getString("tokenData");
