@@ -7,6 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mounts the Alibaba Cloud dialect's plain HTTP endpoints: the token server ({@code /token/apply},
@@ -17,6 +19,8 @@ public final class AliyunApi {
 
   /** Form bodies up to 1 MB: 100 topics of a token fit, a runaway upload does not. */
   public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AliyunApi.class);
 
   private AliyunApi() {
   }
@@ -37,12 +41,18 @@ public final class AliyunApi {
     router.get("/route/clientId/get").handler(new RouteClientIdGet(context.control(), clock));
   }
 
-  /** A body the body handler refused (too large, unreadable), answered in the token server's envelope. */
+  /** A body the body handler refused (too large, unreadable), or a bug, answered in the token server's envelope. */
   private static void bodyFailure(RoutingContext ctx) {
-    if (ctx.statusCode() == 413) {
-      new TokenServerReply(413, "request body larger than " + MAX_BODY_BYTES + " bytes", null).send(ctx);
-    } else {
-      TokenServerReply.badRequest("unreadable request body").send(ctx);
+    if (ctx.response().ended()) {
+      return;
+    }
+    switch (ctx.statusCode()) {
+      case 413 -> new TokenServerReply(413, "request body larger than " + MAX_BODY_BYTES + " bytes", null).send(ctx);
+      case 400 -> TokenServerReply.badRequest("unreadable request body").send(ctx);
+      default -> {
+        LOG.warn("token server request {} failed", ctx.request().path(), ctx.failure());
+        new TokenServerReply(500, "internal error", null).send(ctx);
+      }
     }
   }
 
