@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     description = "Runs one publisher -> one subscriber (MQTT 3.1.1) against TenantMQ and Mosquitto, each started as its own process, "
         + "and prints throughput, end-to-end latency and broker CPU per message side by side; or, with --scenario describe-client, "
         + "DescribeMQTTClient latency and throughput against TenantMQ in process as the client registry grows; or, with --scenario "
-        + "emqx-clients, the EMQX API's client pages (first, last, cursor walk) and look-ups likewise.")
+        + "emqx-clients, the EMQX API's client pages (first, last, cursor walk) and look-ups likewise; or, with --scenario "
+        + "aliyun-route, Alibaba Cloud's /route/clientId/get likewise.")
 public final class BenchMain implements Callable<Integer> {
   static final int EXIT_BENCH_FAILED = 2;
 
@@ -59,19 +60,20 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(names = "--scenario", defaultValue = "pubsub",
       description = "pubsub (TenantMQ vs Mosquitto, the default), describe-client (DescribeMQTTClient latency as the registry grows) "
-          + "or emqx-clients (GET /api/v5/clients pages and look-ups as the registry grows).")
+          + "emqx-clients (GET /api/v5/clients pages and look-ups as the registry grows) "
+          + "or aliyun-route (GET /route/clientId/get as the registry grows).")
   String scenario;
 
   @Option(names = "--clients", split = ",", defaultValue = "10000,100000",
-      description = "describe-client, emqx-clients: registered client counts, ascending (default: ${DEFAULT-VALUE}).")
+      description = "describe-client, emqx-clients, aliyun-route: registered client counts, ascending (default: ${DEFAULT-VALUE}).")
   List<Integer> clients;
 
   @Option(names = "--instances", defaultValue = "10",
-      description = "describe-client, emqx-clients: tenants (one instance each) the clients are spread over (default: ${DEFAULT-VALUE}).")
+      description = "describe-client, emqx-clients, aliyun-route: tenants (one instance each) the clients are spread over (default: ${DEFAULT-VALUE}).")
   int instances;
 
   @Option(names = "--concurrency", defaultValue = "8",
-      description = "describe-client, emqx-clients: calls in flight (default: ${DEFAULT-VALUE}).")
+      description = "describe-client, emqx-clients, aliyun-route: calls in flight (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(names = "--credentials-per-tenant", defaultValue = "40",
@@ -79,7 +81,7 @@ public final class BenchMain implements Callable<Integer> {
   int credentialsPerTenant;
 
   @Option(names = "--live-clients", defaultValue = "4",
-      description = "describe-client, emqx-clients: real MQTT clients kept connected and publishing (default: ${DEFAULT-VALUE}).")
+      description = "describe-client, emqx-clients, aliyun-route: real MQTT clients kept connected and publishing (default: ${DEFAULT-VALUE}).")
   int liveClients;
 
   @Option(names = "--start-timeout-seconds", defaultValue = "60", description = "How long a broker may take to start (default: ${DEFAULT-VALUE}).")
@@ -91,11 +93,12 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ("describe-client".equals(scenario) || "emqx-clients".equals(scenario)) {
+    if ("describe-client".equals(scenario) || "emqx-clients".equals(scenario) || "aliyun-route".equals(scenario)) {
       return registry();
     }
     if (!"pubsub".equals(scenario)) {
-      System.err.println("bad option: --scenario must be pubsub, describe-client or emqx-clients, was " + scenario);
+      System.err.println("bad option: --scenario must be pubsub, describe-client, emqx-clients or aliyun-route, was "
+          + scenario);
       return CommandLine.ExitCode.USAGE;
     }
     BenchOptions options;
@@ -124,8 +127,11 @@ public final class BenchMain implements Callable<Integer> {
       return CommandLine.ExitCode.USAGE;
     }
     try {
-      RegistryWorkload workload = "emqx-clients".equals(scenario) ? new EmqxClientsWorkload(System.out)
-          : new DescribeClientWorkload(credentialsPerTenant, System.out);
+      RegistryWorkload workload = switch (scenario) {
+        case "emqx-clients" -> new EmqxClientsWorkload(System.out);
+        case "aliyun-route" -> new AliyunRouteWorkload(System.out);
+        default -> new DescribeClientWorkload(credentialsPerTenant, System.out);
+      };
       return new RegistryBench(options, workload, System.out).run();
     } catch (BenchException e) {
       System.err.println("bench failed: " + e.getMessage());
