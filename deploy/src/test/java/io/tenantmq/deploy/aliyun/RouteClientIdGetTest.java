@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import io.tenantmq.control.credential.CredentialChange;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -192,6 +193,20 @@ class RouteClientIdGetTest {
     // the same answer as a known key with a wrong secret
     AliyunHttp wrongSecret = new AliyunHttp(aliyun.httpPort, aliyun.api.accessKeyId(), "secret");
     assertThat(wrongSecret.routeGet(aliyun.demoInstance, "GID_t@@@dev9").body()).isEqualTo(answer.body());
+  }
+
+  @Test
+  void disabledAndRevokedKeysAreCode2() {
+    AliyunHttp disabled = aliyun.keyFor(aliyun.demoTenant, null);
+    assertThat(disabled.routeGet(aliyun.demoInstance, "GID_t@@@dev11").status()).isEqualTo(200);
+    AliyunNode.join(aliyun.control.credentials().update(disabled.accessKeyId(),
+        new CredentialChange(null, null, true)));
+    assertThat(disabled.routeGet(aliyun.demoInstance, "GID_t@@@dev11").json().getInteger("code")).isEqualTo(2);
+
+    AliyunHttp revoked = aliyun.keyFor(aliyun.demoTenant, null);
+    assertThat(revoked.routeGet(aliyun.demoInstance, "GID_t@@@dev11").status()).isEqualTo(200);
+    AliyunNode.join(aliyun.control.credentials().revoke(revoked.accessKeyId()));
+    assertThat(revoked.routeGet(aliyun.demoInstance, "GID_t@@@dev11").json().getInteger("code")).isEqualTo(2);
   }
 
   @Test
