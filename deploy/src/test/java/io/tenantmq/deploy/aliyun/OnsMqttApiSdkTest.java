@@ -319,6 +319,32 @@ class OnsMqttApiSdkTest {
   }
 
   @Test
+  void errorsInXmlWhenXmlIsAsked() throws Exception {
+    HttpResponse<String> answer = get(selfSignedUrl(Map.of("Format", "XML", "ClientId", "")));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("xml"));
+    assertThat(answer.body()).startsWith("<?xml").contains("<Error><RequestId>", "<Code>MissingClientId</Code>",
+        "<Message>ClientId is mandatory for this action.</Message></Error>");
+  }
+
+  @Test
+  void otherVersionIsInvalidVersionAndUnknownFormatIsInvalidFormat() throws Exception {
+    HttpResponse<String> version = get(selfSignedUrl(Map.of("Version", "2019-01-01")));
+    assertThat(version.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(version.body()).getString("Code")).isEqualTo("InvalidVersion");
+    HttpResponse<String> format = get(selfSignedUrl(Map.of("Format", "YAML")));
+    assertThat(format.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(format.body()).getString("Code")).isEqualTo("InvalidParameter.Format");
+  }
+
+  @Test
+  void missingSignatureNonceIsNamed() throws Exception {
+    HttpResponse<String> answer = get(selfSignedUrl(Map.of("SignatureNonce", "")));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(answer.body()).getString("Code")).isEqualTo("MissingSignatureNonce");
+  }
+
+  @Test
   void tencentApiStillAnswersOnTheSamePath() throws Exception {
     HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(fixture.httpBase() + "/"))
         .header("Content-Type", "application/json").header("X-TC-Action", "DescribeMQTTClient")
@@ -372,6 +398,11 @@ class OnsMqttApiSdkTest {
 
   /** A QuerySessionByClientId URL signed with this project's signer, with a chosen timestamp. */
   private static String selfSignedUrl(Instant timestamp, String nonce) {
+    return selfSignedUrl(Map.of("Timestamp", timestamp.toString(), "SignatureNonce", nonce));
+  }
+
+  /** A QuerySessionByClientId URL signed now with this project's signer, with some parameters replaced or added. */
+  private static String selfSignedUrl(Map<String, String> changes) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("Action", "QuerySessionByClientId");
     params.put("Version", VERSION);
@@ -379,10 +410,12 @@ class OnsMqttApiSdkTest {
     params.put("AccessKeyId", demoKey.credential().credentialId());
     params.put("SignatureMethod", "HMAC-SHA1");
     params.put("SignatureVersion", "1.0");
-    params.put("SignatureNonce", nonce);
-    params.put("Timestamp", timestamp.toString());
+    params.put("SignatureNonce", UUID.randomUUID().toString());
+    params.put("Timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     params.put("InstanceId", demoInstance);
     params.put("ClientId", "GID_t@@@clock");
+    params.putAll(changes);
+    params.values().removeIf(String::isEmpty);
     params.put("Signature", AliyunRpcSignature.sign(demoKey.secret(), "GET", params));
     StringJoiner query = new StringJoiner("&");
     params.forEach((k, v) -> query.add(AliyunRpcSignature.percentEncode(k) + "=" + AliyunRpcSignature.percentEncode(v)));
