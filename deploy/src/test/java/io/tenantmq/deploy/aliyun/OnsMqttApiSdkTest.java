@@ -16,6 +16,10 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.regions.ProductDomain;
 import com.hivemq.client.mqtt.MqttClientState;
+import com.tencentcloudapi.common.CommonClient;
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import io.tenantmq.control.ControlPlane;
@@ -241,6 +245,24 @@ class OnsMqttApiSdkTest {
   }
 
   @Test
+  void keyLimitedToOneInstanceCannotActOnAnotherOfItsTenant() throws Exception {
+    String limitedTo = "mqtt-l" + shortId();
+    join(control.tenants().createInstanceIfAbsent(new Instance(limitedTo, fixture.node().demo().tenantId(), "l",
+        false, System.currentTimeMillis())));
+    IssuedCredential limited = join(control.credentials().issue(fixture.node().demo().tenantId(),
+        CredentialKind.ALIYUN, limitedTo, "it"));
+    DefaultAcsClient client = client(limited.credential().credentialId(), limited.secret());
+    try {
+      assertThat(call(client, "QuerySessionByClientId", MethodType.GET, Map.of("InstanceId", limitedTo,
+          "ClientId", "GID_t@@@l")).getBoolean("OnlineStatus")).isFalse();
+      assertThat(error(client, "QuerySessionByClientId", Map.of("InstanceId", demoInstance, "ClientId", "GID_t@@@l"))
+          .getErrCode()).isEqualTo("InstancePermissionCheckFailed");
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  @Test
   void wrongSecretIsSignatureDoesNotMatch() {
     DefaultAcsClient wrong = client(demoKey.credential().credentialId(), demoKey.secret() + "x");
     try {
@@ -346,12 +368,18 @@ class OnsMqttApiSdkTest {
 
   @Test
   void tencentApiStillAnswersOnTheSamePath() throws Exception {
-    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(fixture.httpBase() + "/"))
-        .header("Content-Type", "application/json").header("X-TC-Action", "DescribeMQTTClient")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(new JsonObject(answer.body()).getJsonObject("Response").getJsonObject("Error").getString("Code"))
-        .startsWith("AuthFailure");
+    IssuedCredential tencent = join(control.credentials().issue(fixture.node().demo().tenantId(),
+        CredentialKind.TENCENT, null, "it"));
+    HttpProfile http = new HttpProfile();
+    http.setEndpoint("127.0.0.1:" + httpPort);
+    http.setProtocol(HttpProfile.REQ_HTTP);
+    ClientProfile profile = new ClientProfile();
+    profile.setHttpProfile(http);
+    CommonClient trocket = new CommonClient("trocket", "2023-03-08",
+        new Credential(tencent.credential().credentialId(), tencent.secret()), "ap-guangzhou", profile);
+    JsonObject response = new JsonObject(trocket.call("DescribeMQTTInstanceList", "{}")).getJsonObject("Response");
+    assertThat(response.getString("RequestId")).isNotBlank();
+    assertThat(response.encode()).contains(demoInstance);
   }
 
   // ---- helpers
