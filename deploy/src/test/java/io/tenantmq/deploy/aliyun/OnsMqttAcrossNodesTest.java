@@ -13,12 +13,8 @@ import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.regions.ProductDomain;
-import com.hazelcast.core.Hazelcast;
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
-import io.tenantmq.control.credential.CredentialKind;
-import io.tenantmq.control.credential.IssuedCredential;
 import io.tenantmq.deploy.NodeFixture;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -26,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -47,38 +42,33 @@ class OnsMqttAcrossNodesTest {
   static Path dirA;
   @TempDir
   static Path dirB;
-  static NodeFixture a;
+  static AliyunNode aliyun;
   static NodeFixture b;
   static String instance;
-  static IssuedCredential key;
+  static AliyunHttp key;
 
   @BeforeAll
   static void start() throws Exception {
-    String cluster = "it-onsmqtt-2-" + UUID.randomUUID();
-    a = NodeFixture.start(dirA, null, cluster, "node-a", List.of("127.0.0.1"));
-    int memberPort = Hazelcast.getAllHazelcastInstances().stream()
-        .filter(h -> h.getConfig().getClusterName().equals(cluster)).findFirst().orElseThrow()
-        .getCluster().getLocalMember().getAddress().getPort();
-    b = NodeFixture.start(dirB, null, cluster, "node-b", List.of("127.0.0.1:" + memberPort));
-    instance = a.node().demo().instanceId();
-    key = a.node().control().credentials().issue(a.node().demo().tenantId(), CredentialKind.ALIYUN, null, "it")
-        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+    aliyun = new AliyunNode(dirA);
+    b = aliyun.startAnother(dirB, "node-b");
+    instance = aliyun.demoInstance;
+    key = aliyun.api;
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (b != null) {
       b.close();
     }
-    if (a != null) {
-      a.close();
+    if (aliyun != null) {
+      aliyun.close();
     }
   }
 
   @Test
   void nonceUsedOnOneMemberIsRefusedOnTheOther() throws Exception {
     String query = signedQuery(Map.of("InstanceId", instance, "ClientId", "GID_t@@@replay"));
-    HttpResponse<String> first = get(a.httpBase() + "/?" + query);
+    HttpResponse<String> first = get(aliyun.fixture.httpBase() + "/?" + query);
     assertThat(first.statusCode()).isEqualTo(200);
     HttpResponse<String> replay = get(b.httpBase() + "/?" + query);
     assertThat(replay.statusCode()).isEqualTo(400);
@@ -88,26 +78,25 @@ class OnsMqttAcrossNodesTest {
   @Test
   void sessionOnOneMemberIsSeenAndClosedThroughTheOther() throws Exception {
     String clientId = "GID_t@@@a" + UUID.randomUUID().toString().substring(0, 8);
-    Mqtt3BlockingClient device = Mqtt3Client.builder().identifier(clientId).serverHost("127.0.0.1")
-        .serverPort(a.mqttPort()).buildBlocking();
+    Mqtt3BlockingClient device = aliyun.mqtt3(clientId);
     device.connect();
-    DefaultAcsClient sdk = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou",
-        key.credential().credentialId(), key.secret()));
+    DefaultAcsClient sdk = new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", key.accessKeyId(),
+        key.secret()));
     try {
-      CommonResponse online = sdk.getCommonResponse(request(b, "QuerySessionByClientId",
+      CommonResponse online = sdk.getCommonResponse(request(b.httpPort(), "QuerySessionByClientId",
           Map.of("InstanceId", instance, "ClientId", clientId)));
       assertThat(new JsonObject(online.getData()).getBoolean("OnlineStatus")).isTrue();
 
-      sdk.getCommonResponse(request(b, "CloseConnection", Map.of("InstanceId", instance, "ClientId", clientId)));
+      sdk.getCommonResponse(request(b.httpPort(), "CloseConnection", Map.of("InstanceId", instance, "ClientId", clientId)));
       await().atMost(10, TimeUnit.SECONDS).until(() -> device.getState() == MqttClientState.DISCONNECTED);
     } finally {
       sdk.shutdown();
     }
   }
 
-  private static CommonRequest request(NodeFixture node, String action, Map<String, String> params) {
+  private static CommonRequest request(int httpPort, String action, Map<String, String> params) {
     CommonRequest request = new CommonRequest();
-    request.setSysDomain("127.0.0.1:" + node.httpPort());
+    request.setSysDomain("127.0.0.1:" + httpPort);
     request.setSysProtocol(ProtocolType.HTTP);
     request.setSysVersion("2020-04-20");
     request.setSysAction(action);
@@ -118,11 +107,11 @@ class OnsMqttAcrossNodesTest {
 
   /** The query of a GET signed by the SDK itself, to send to either member. */
   private static String signedQuery(Map<String, String> params) throws Exception {
-    CommonRequest request = request(a, "QuerySessionByClientId", params);
+    CommonRequest request = request(aliyun.httpPort, "QuerySessionByClientId", params);
     request.setSysMethod(MethodType.GET);
     String url = request.buildRequest().signRequest(new HmacSHA1Signer(),
-        new BasicCredentials(key.credential().credentialId(), key.secret()), FormatType.JSON,
-        new ProductDomain("OnsMqtt", "127.0.0.1:" + a.httpPort())).getSysUrl();
+        new BasicCredentials(key.accessKeyId(), key.secret()), FormatType.JSON,
+        new ProductDomain("OnsMqtt", "127.0.0.1:" + aliyun.httpPort)).getSysUrl();
     return URI.create(url).getRawQuery();
   }
 

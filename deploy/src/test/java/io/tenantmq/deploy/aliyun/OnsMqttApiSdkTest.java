@@ -21,13 +21,9 @@ import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.CredentialKind;
 import io.tenantmq.control.credential.IssuedCredential;
-import io.tenantmq.control.tenant.Instance;
-import io.tenantmq.control.tenant.Tenant;
-import io.tenantmq.deploy.NodeFixture;
 import io.tenantmq.signing.aliyun.AliyunRpcSignature;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,11 +36,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,48 +58,43 @@ class OnsMqttApiSdkTest {
 
   @TempDir
   static Path dataDir;
-  static NodeFixture fixture;
+  static AliyunNode aliyun;
   static ControlPlane control;
   static int httpPort;
-  static int mqttPort;
   static String demoInstance;
   static String otherInstance;
-  static IssuedCredential demoKey;
-  static IssuedCredential otherKey;
+  /** An AccessKey of the demo tenant, for all its instances. */
+  static AliyunHttp demoKey;
+  /** An AccessKey of another tenant, which owns {@link #otherInstance}. */
+  static AliyunHttp otherKey;
   static DefaultAcsClient sdk;
 
   @BeforeAll
   static void start() throws Exception {
-    fixture = NodeFixture.start(dataDir, null, "it-onsmqtt-" + UUID.randomUUID(), "node-onsmqtt-it",
-        List.of("127.0.0.1"));
-    control = fixture.node().control();
-    httpPort = fixture.httpPort();
-    mqttPort = fixture.mqttPort();
-    demoInstance = fixture.node().demo().instanceId();
-    demoKey = join(control.credentials().issue(fixture.node().demo().tenantId(), CredentialKind.ALIYUN, null, "it"));
-    String otherTenant = "tenant-o" + shortId();
-    otherInstance = "mqtt-o" + shortId();
-    join(control.tenants().createTenantIfAbsent(new Tenant(otherTenant, "o", System.currentTimeMillis())));
-    join(control.tenants().createInstanceIfAbsent(new Instance(otherInstance, otherTenant, "o", false,
-        System.currentTimeMillis())));
-    otherKey = join(control.credentials().issue(otherTenant, CredentialKind.ALIYUN, null, "it"));
-    sdk = client(demoKey.credential().credentialId(), demoKey.secret());
+    aliyun = new AliyunNode(dataDir);
+    control = aliyun.control;
+    httpPort = aliyun.httpPort;
+    demoInstance = aliyun.demoInstance;
+    demoKey = aliyun.api;
+    otherInstance = aliyun.otherInstance;
+    otherKey = aliyun.otherTenant;
+    sdk = client(demoKey);
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (sdk != null) {
       sdk.shutdown();
     }
-    if (fixture != null) {
-      fixture.close();
+    if (aliyun != null) {
+      aliyun.close();
     }
   }
 
   @Test
   void querySessionIsTrueWhileTheClientIsConnectedAndFalseAfter() throws Exception {
-    String clientId = "GID_t@@@dev" + shortId();
-    Mqtt3BlockingClient device = mqtt(clientId);
+    String clientId = "GID_t@@@dev" + AliyunNode.shortId();
+    Mqtt3BlockingClient device = aliyun.mqtt3(clientId);
     device.connect();
     JsonObject online = call(sdk, "QuerySessionByClientId", MethodType.POST,
         Map.of("InstanceId", demoInstance, "ClientId", clientId));
@@ -120,15 +109,15 @@ class OnsMqttApiSdkTest {
   @Test
   void querySessionOfAClientNeverSeenIsFalse() throws Exception {
     JsonObject answer = call(sdk, "QuerySessionByClientId", MethodType.GET,
-        Map.of("InstanceId", demoInstance, "ClientId", "GID_t@@@never" + shortId()));
+        Map.of("InstanceId", demoInstance, "ClientId", "GID_t@@@never" + AliyunNode.shortId()));
     assertThat(answer.getBoolean("OnlineStatus")).isFalse();
   }
 
   @Test
   void batchQueryAnswersEveryIdInListOrder() throws Exception {
-    String on = "GID_t@@@on" + shortId();
-    String off = "GID_t@@@off" + shortId();
-    Mqtt3BlockingClient device = mqtt(on);
+    String on = "GID_t@@@on" + AliyunNode.shortId();
+    String off = "GID_t@@@off" + AliyunNode.shortId();
+    Mqtt3BlockingClient device = aliyun.mqtt3(on);
     device.connect();
     try {
       JsonObject answer = call(sdk, "BatchQuerySessionByClientIds", MethodType.POST,
@@ -143,8 +132,8 @@ class OnsMqttApiSdkTest {
 
   @Test
   void parametersInAFormBodyAreReadAndSigned() throws Exception {
-    String clientId = "GID_t@@@form" + shortId();
-    Mqtt3BlockingClient device = mqtt(clientId);
+    String clientId = "GID_t@@@form" + AliyunNode.shortId();
+    Mqtt3BlockingClient device = aliyun.mqtt3(clientId);
     device.connect();
     try {
       CommonRequest request = request("QuerySessionByClientId", MethodType.POST, Map.of("InstanceId", demoInstance));
@@ -170,8 +159,8 @@ class OnsMqttApiSdkTest {
 
   @Test
   void closeConnectionDisconnectsTheClient() throws Exception {
-    String clientId = "GID_t@@@kick" + shortId();
-    Mqtt3BlockingClient device = mqtt(clientId);
+    String clientId = "GID_t@@@kick" + AliyunNode.shortId();
+    Mqtt3BlockingClient device = aliyun.mqtt3(clientId);
     device.connect();
     JsonObject answer = call(sdk, "CloseConnection", MethodType.POST,
         Map.of("InstanceId", demoInstance, "ClientId", clientId));
@@ -196,7 +185,7 @@ class OnsMqttApiSdkTest {
     assertThat(call(sdk, "QueryToken", MethodType.POST, Map.of("InstanceId", demoInstance, "Token", token))
         .getBoolean("TokenStatus")).isTrue();
     // another tenant cannot see, nor revoke, the token: on its own instance the token is simply not valid
-    DefaultAcsClient other = client(otherKey.credential().credentialId(), otherKey.secret());
+    DefaultAcsClient other = client(otherKey);
     try {
       assertThat(call(other, "QueryToken", MethodType.POST, Map.of("InstanceId", otherInstance, "Token", token))
           .getBoolean("TokenStatus")).isFalse();
@@ -238,7 +227,7 @@ class OnsMqttApiSdkTest {
     ClientException foreign = error(sdk, "QuerySessionByClientId",
         Map.of("InstanceId", otherInstance, "ClientId", "GID_t@@@dev1"));
     ClientException missing = error(sdk, "QuerySessionByClientId",
-        Map.of("InstanceId", "mqtt-none" + shortId(), "ClientId", "GID_t@@@dev1"));
+        Map.of("InstanceId", "mqtt-none" + AliyunNode.shortId(), "ClientId", "GID_t@@@dev1"));
     assertThat(foreign.getErrCode()).isEqualTo("InstancePermissionCheckFailed");
     assertThat(missing.getErrCode()).isEqualTo(foreign.getErrCode());
     assertThat(missing.getErrMsg()).isEqualTo(foreign.getErrMsg());
@@ -246,12 +235,9 @@ class OnsMqttApiSdkTest {
 
   @Test
   void keyLimitedToOneInstanceCannotActOnAnotherOfItsTenant() throws Exception {
-    String limitedTo = "mqtt-l" + shortId();
-    join(control.tenants().createInstanceIfAbsent(new Instance(limitedTo, fixture.node().demo().tenantId(), "l",
-        false, System.currentTimeMillis())));
-    IssuedCredential limited = join(control.credentials().issue(fixture.node().demo().tenantId(),
-        CredentialKind.ALIYUN, limitedTo, "it"));
-    DefaultAcsClient client = client(limited.credential().credentialId(), limited.secret());
+    String limitedTo = "mqtt-l" + AliyunNode.shortId();
+    aliyun.instance(aliyun.demoTenant, limitedTo);
+    DefaultAcsClient client = client(aliyun.keyFor(aliyun.demoTenant, limitedTo));
     try {
       assertThat(call(client, "QuerySessionByClientId", MethodType.GET, Map.of("InstanceId", limitedTo,
           "ClientId", "GID_t@@@l")).getBoolean("OnlineStatus")).isFalse();
@@ -264,14 +250,14 @@ class OnsMqttApiSdkTest {
 
   @Test
   void wrongSecretIsSignatureDoesNotMatch() {
-    DefaultAcsClient wrong = client(demoKey.credential().credentialId(), demoKey.secret() + "x");
+    DefaultAcsClient wrong = client(demoKey.accessKeyId(), demoKey.secret() + "x");
     try {
       ClientException e = error(wrong, "QuerySessionByClientId",
           Map.of("InstanceId", demoInstance, "ClientId", "GID_t@@@a"));
       assertThat(e.getErrCode()).isEqualTo("SignatureDoesNotMatch");
       // as Alibaba Cloud does, the message shows the server's string to sign (no secret in it) for debugging
       assertThat(e.getErrMsg()).startsWith("Specified signature is not matched with our calculation.")
-          .contains("server string to sign is:POST&%2F&AccessKeyId%3D" + demoKey.credential().credentialId());
+          .contains("server string to sign is:POST&%2F&AccessKeyId%3D" + demoKey.accessKeyId());
     } finally {
       wrong.shutdown();
     }
@@ -288,7 +274,7 @@ class OnsMqttApiSdkTest {
 
   @Test
   void unknownAccessKeyIsNotFound() {
-    DefaultAcsClient stranger = client("LTAI" + shortId(), "secret");
+    DefaultAcsClient stranger = client("LTAI" + AliyunNode.shortId(), "secret");
     try {
       assertThat(error(stranger, "QuerySessionByClientId", Map.of("InstanceId", demoInstance, "ClientId", "a"))
           .getErrCode()).isEqualTo("InvalidAccessKeyId.NotFound");
@@ -368,7 +354,7 @@ class OnsMqttApiSdkTest {
 
   @Test
   void tencentApiStillAnswersOnTheSamePath() throws Exception {
-    IssuedCredential tencent = join(control.credentials().issue(fixture.node().demo().tenantId(),
+    IssuedCredential tencent = AliyunNode.join(control.credentials().issue(aliyun.demoTenant,
         CredentialKind.TENCENT, null, "it"));
     HttpProfile http = new HttpProfile();
     http.setEndpoint("127.0.0.1:" + httpPort);
@@ -383,6 +369,10 @@ class OnsMqttApiSdkTest {
   }
 
   // ---- helpers
+
+  private static DefaultAcsClient client(AliyunHttp key) {
+    return client(key.accessKeyId(), key.secret());
+  }
 
   private static DefaultAcsClient client(String accessKeyId, String secret) {
     return new DefaultAcsClient(DefaultProfile.getProfile("cn-hangzhou", accessKeyId, secret));
@@ -416,10 +406,10 @@ class OnsMqttApiSdkTest {
   }
 
   /** A GET URL signed by the SDK itself (fresh nonce and timestamp), to send with another HTTP client. */
-  private static String signedUrl(IssuedCredential key, String action, Map<String, String> params) throws Exception {
+  private static String signedUrl(AliyunHttp key, String action, Map<String, String> params) throws Exception {
     String domain = "127.0.0.1:" + httpPort;
     com.aliyuncs.http.HttpRequest signed = request(action, MethodType.GET, params).buildRequest().signRequest(
-        new HmacSHA1Signer(), new BasicCredentials(key.credential().credentialId(), key.secret()), FormatType.JSON,
+        new HmacSHA1Signer(), new BasicCredentials(key.accessKeyId(), key.secret()), FormatType.JSON,
         new ProductDomain("OnsMqtt", domain));
     return signed.getSysUrl();
   }
@@ -435,7 +425,7 @@ class OnsMqttApiSdkTest {
     params.put("Action", "QuerySessionByClientId");
     params.put("Version", VERSION);
     params.put("Format", "JSON");
-    params.put("AccessKeyId", demoKey.credential().credentialId());
+    params.put("AccessKeyId", demoKey.accessKeyId());
     params.put("SignatureMethod", "HMAC-SHA1");
     params.put("SignatureVersion", "1.0");
     params.put("SignatureNonce", UUID.randomUUID().toString());
@@ -447,26 +437,10 @@ class OnsMqttApiSdkTest {
     params.put("Signature", AliyunRpcSignature.sign(demoKey.secret(), "GET", params));
     StringJoiner query = new StringJoiner("&");
     params.forEach((k, v) -> query.add(AliyunRpcSignature.percentEncode(k) + "=" + AliyunRpcSignature.percentEncode(v)));
-    return fixture.httpBase() + "/?" + query;
+    return "http://127.0.0.1:" + httpPort + "/?" + query;
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Mqtt3BlockingClient mqtt(String clientId) {
-    return Mqtt3Client.builder().identifier(clientId).serverHost("127.0.0.1").serverPort(mqttPort).buildBlocking();
-  }
-
-  private static String shortId() {
-    return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-  }
-
-  private static <T> T join(CompletionStage<T> stage) {
-    try {
-      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
