@@ -24,6 +24,8 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.CredentialKind;
 import io.tenantmq.control.credential.IssuedCredential;
+import io.tenantmq.control.token.TokenAction;
+import io.tenantmq.control.token.TokenRequest;
 import io.tenantmq.signing.aliyun.AliyunRpcSignature;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +38,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -198,6 +202,15 @@ class OnsMqttApiSdkTest {
 
     assertThat(call(sdk, "RevokeToken", MethodType.POST, Map.of("InstanceId", demoInstance, "Token", token))
         .fieldNames()).containsExactly("RequestId");
+    assertThat(call(sdk, "QueryToken", MethodType.POST, Map.of("InstanceId", demoInstance, "Token", token))
+        .getBoolean("TokenStatus")).isFalse();
+  }
+
+  @Test
+  void expiredTokenIsNotValid() throws Exception {
+    // stored directly with an expiry in the past: ApplyToken itself never issues one that short
+    String token = AliyunNode.join(control.tokens().apply(new TokenRequest(aliyun.demoTenant, demoInstance,
+        demoKey.accessKeyId(), Set.of(TokenAction.R), List.of("t/a"), System.currentTimeMillis() - 1))).token();
     assertThat(call(sdk, "QueryToken", MethodType.POST, Map.of("InstanceId", demoInstance, "Token", token))
         .getBoolean("TokenStatus")).isFalse();
   }
