@@ -8,6 +8,8 @@ import io.tenantmq.deploy.config.Secret;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A whole TenantMQ node in this JVM, as the launcher starts it: every port 0, loopback, its own cluster name (so test
@@ -45,5 +47,19 @@ public record NodeFixture(TenantMqNode node, Path dataDir, JsonNode ports) imple
   @Override
   public void close() {
     node.stop();
+  }
+
+  /** Waits for a control-plane stage in a test (30 s at most), failing the test if it fails or takes longer. */
+  public static <T> T join(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Eight random hex characters, for ids that must not clash between tests sharing a node. */
+  public static String shortId() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   }
 }

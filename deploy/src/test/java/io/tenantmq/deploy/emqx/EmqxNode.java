@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole product on ephemeral ports for the EMQX dialect's tests: the demo instance (which anonymous loopback MQTT
@@ -92,14 +91,10 @@ final class EmqxNode implements AutoCloseable {
   }
 
   static String shortId() {
-    return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    return NodeFixture.shortId();
   }
 
   static <T> T join(CompletionStage<T> stage) {
-    try {
-      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return NodeFixture.join(stage);
   }
 }

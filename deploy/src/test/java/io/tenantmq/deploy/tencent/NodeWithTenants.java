@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole product on ephemeral ports with two tenants, for the Tencent action tests: the demo tenant (whose demo
@@ -158,15 +157,11 @@ final class NodeWithTenants implements AutoCloseable {
   }
 
   static String shortId() {
-    return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    return NodeFixture.shortId();
   }
 
   static <T> T join(CompletionStage<T> stage) {
-    try {
-      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return NodeFixture.join(stage);
   }
 
   private static Credential credential(IssuedCredential issued) {

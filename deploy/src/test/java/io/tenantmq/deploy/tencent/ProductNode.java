@@ -14,7 +14,6 @@ import io.tenantmq.deploy.NodeFixture;
 import io.tenantmq.deploy.TenantMqNode;
 import java.nio.file.Files;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole product in this JVM ({@link NodeFixture}), started once and shared by the trocket test classes, with
@@ -77,10 +76,6 @@ final class ProductNode {
   }
 
   static <T> T join(CompletionStage<T> stage) {
-    try {
-      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return NodeFixture.join(stage);
   }
 }
