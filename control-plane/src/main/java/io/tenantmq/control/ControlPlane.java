@@ -12,6 +12,8 @@ import io.tenantmq.control.credential.AliyunAccessKeys;
 import io.tenantmq.control.credential.CredentialService;
 import io.tenantmq.control.credential.HazelcastCredentialService;
 import io.tenantmq.control.credential.SecretCipher;
+import io.tenantmq.control.event.EventStream;
+import io.tenantmq.control.event.HazelcastEventStream;
 import io.tenantmq.control.registry.ClientQuery;
 import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.control.registry.ClientRegistry;
@@ -37,11 +39,12 @@ import java.util.concurrent.Executor;
  * @param sessions       the brokers' stored persistent sessions, of every instance (values of mqtt-node's types)
  * @param bans           who may not connect to which instance
  * @param tokens         Aliyun-style access tokens for Token-mode connections
+ * @param events         each instance's online/offline event stream
  */
 public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, CredentialService credentials,
                            MqttUserDirectory users, TopicDirectory topics, NodeCommands commands,
                            Executor workerExecutor, IMap<Object, Object> retained, IMap<Object, Object> sessions,
-                           BanList bans, TokenService tokens) {
+                           BanList bans, TokenService tokens, EventStream events) {
 
   /** The Aliyun dialect's AccessKey lookups, over {@link #credentials} and {@link #tenants}. */
   public AliyunAccessKeys aliyunKeys() {
@@ -61,11 +64,12 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         hazelcast.getMap(MapNames.RETAINED),
         hazelcast.getMap(MapNames.SESSIONS),
         new HazelcastBanList(hazelcast, workerExecutor),
-        new HazelcastTokenService(hazelcast, workerExecutor));
+        new HazelcastTokenService(hazelcast, workerExecutor),
+        new HazelcastEventStream(hazelcast, workerExecutor));
   }
 
   /**
-   * Deletes an instance with its MQTT users, declared topics, retained messages, stored sessions, bans and tokens, then closes its live connections; false when there
+   * Deletes an instance with its MQTT users, declared topics, retained messages, stored sessions, bans, tokens and event stream, then closes its live connections; false when there
    * was no such instance. The children go first, so a failure half-way leaves the instance in place and the delete can
    * simply be repeated (an instance re-created with the same id never inherits old users). Connections close last,
    * when no client can connect to the instance any more; failing to reach one does not fail the delete.
@@ -78,6 +82,7 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         .thenCompose(removed -> ScopedRecords.deleteAll(sessions, instanceId, workerExecutor))
         .thenCompose(removed -> bans.deleteAll(instanceId))
         .thenCompose(removed -> tokens.deleteAll(instanceId))
+        .thenCompose(removed -> events.delete(instanceId))
         .thenCompose(removed -> tenants.deleteInstance(instanceId))
         .thenCompose(deleted -> disconnectAll(instanceId).handle((done, failure) -> deleted));
   }

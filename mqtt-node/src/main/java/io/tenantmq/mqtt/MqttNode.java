@@ -93,7 +93,7 @@ public final class MqttNode {
     this.tokenLogins = new TokenLogins(vertx);
     BrokerMetrics.gauge(meters, "tenantmq.token.logins", node, tokenLogins::size);
     this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control, this.options.getDefaultInstanceId()),
-        remoteTakeover, nodes::isAlive, bans, tokenLogins);
+        remoteTakeover, nodes::isAlive, bans, tokenLogins, control.events());
     NodeReports reports = new NodeReports(node, System.currentTimeMillis(), instanceMetrics);
     this.commandHandler = new NodeCommandHandler(sessions, router, retained, reports, vertx.getOrCreateContext());
   }

@@ -6,7 +6,9 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.IndexConfig;
 import com.hazelcast.config.IndexType;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.RingbufferConfig;
 import io.tenantmq.control.command.HazelcastNodeCommands;
+import io.tenantmq.control.event.HazelcastEventStream;
 import io.tenantmq.control.persistence.DurableStore;
 import io.tenantmq.control.registry.ClientRecordSerializer;
 import java.util.List;
@@ -27,6 +29,9 @@ public final class ClusterMaps {
 
   private ClusterMaps() {
   }
+
+  /** How many online/offline events each instance's stream keeps. */
+  public static final int EVENTS_PER_INSTANCE = 100_000;
 
   /** Every map in memory only: what tests without a database use. */
   public static Config configure(Config config) {
@@ -62,6 +67,9 @@ public final class ClusterMaps {
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addMapConfig(new MapConfig(MapNames.TOKENS).setBackupCount(1)
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
+    // each instance's online/offline events; the capacity is the retention (the oldest are overwritten)
+    config.addRingBufferConfig(new RingbufferConfig(HazelcastEventStream.PREFIX + "*")
+        .setCapacity(EVENTS_PER_INSTANCE).setBackupCount(1));
     config.addExecutorConfig(new ExecutorConfig(HazelcastNodeCommands.EXECUTOR).setPoolSize(8));
     config.addMapConfig(new MapConfig(MapNames.CLUSTER_SETTINGS).setBackupCount(1));
     // entries expire by their own TTL; never evicted early, or a nonce could be replayed inside its window

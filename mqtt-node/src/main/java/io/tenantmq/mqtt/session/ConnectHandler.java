@@ -3,6 +3,7 @@ package io.tenantmq.mqtt.session;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.tenantmq.control.ban.Ban;
+import io.tenantmq.control.event.EventStream;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.control.registry.ClientState;
@@ -12,6 +13,7 @@ import io.tenantmq.mqtt.auth.ConnectAuthenticator;
 import io.tenantmq.mqtt.auth.Permissions;
 import io.tenantmq.mqtt.auth.TokenLogins;
 import io.tenantmq.mqtt.codes.ConnectRefusal;
+import io.tenantmq.mqtt.event.ChannelEvents;
 import io.tenantmq.mqtt.metrics.InstanceMetrics;
 import io.tenantmq.mqtt.subscription.Subscription;
 import io.tenantmq.mqtt.subscription.TopicFilter;
@@ -47,11 +49,14 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   private final SessionRestore restore;
   private final BanEnforcement bans;
   private final TokenLogins tokenLogins;
+  private final EventStream events;
   private volatile boolean stopping;
 
   public ConnectHandler(SessionServices services, ConnectAuthenticator authenticator, RemoteTakeover remoteTakeover,
-                        Predicate<String> nodeAlive, BanEnforcement bans, TokenLogins tokenLogins) {
+                        Predicate<String> nodeAlive, BanEnforcement bans, TokenLogins tokenLogins,
+                        EventStream events) {
     this.services = services;
+    this.events = events;
     this.tokenLogins = tokenLogins;
     this.authenticator = authenticator;
     this.remoteTakeover = remoteTakeover;
@@ -157,7 +162,10 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       }
       Runnable releaseTokens = watchTokens(auth, session, context);
       ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry));
-      wire(ep, session, releaseTokens);
+      ChannelEvents channel = new ChannelEvents(events, services.node(), key, info.channelId(), info.address(),
+          info.username());
+      channel.connected();
+      wire(ep, session, channel, releaseTokens);
       session.connectCounted(ep);
       services.instanceMetrics().of(key.instanceId()).sessionStarted(sessionPresent);
       session.attach(ep, ep.will());
@@ -219,7 +227,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   }
 
   /** @param onClosed also run when the connection closes; may be null */
-  private static void wire(MqttEndpoint ep, Session session, Runnable onClosed) {
+  private static void wire(MqttEndpoint ep, Session session, ChannelEvents channel, Runnable onClosed) {
     ep.publishHandler(session::onPublish);
     ep.publishReleaseHandler(session::onPubrel);
     ep.publishAcknowledgeHandler(session::onPuback);
@@ -228,7 +236,10 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     ep.subscribeHandler(session::onSubscribe);
     ep.unsubscribeHandler(session::onUnsubscribe);
     ep.pingHandler(v -> session.onPing());
-    ep.disconnectMessageHandler(session::onDisconnect);
+    ep.disconnectMessageHandler(m -> {
+      channel.disconnected();
+      session.onDisconnect(m);
+    });
     ep.exceptionHandler(e -> {
       LOG.debug("connection of {} failed: {}", session.key(), e.toString());
       if (e instanceof DecoderException) {
@@ -236,6 +247,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       }
     });
     ep.closeHandler(v -> {
+      channel.closed();
       session.onConnectionClosed();
       if (onClosed != null) {
         onClosed.run();

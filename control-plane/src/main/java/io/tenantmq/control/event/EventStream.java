@@ -1,0 +1,23 @@
+package io.tenantmq.control.event;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** The event streams of every instance, shared by the cluster. Stages complete off the caller's thread. */
+public interface EventStream {
+
+  /** The most events one {@link #read} answers. */
+  int MAX_READ = 1000;
+
+  /** Appends {@code event} to its instance's stream; completes with its offset. */
+  CompletionStage<Long> append(ClientEvent event);
+
+  /**
+   * Up to {@code max} (at most {@link #MAX_READ}) events of {@code instanceId} from offset {@code from} on, oldest first, each with its offset;
+   * events older than the stream keeps are skipped. Answers at once, empty when there is nothing newer.
+   */
+  CompletionStage<List<ClientEvent>> read(String instanceId, long from, int max);
+
+  /** Drops the stream of an instance that is being deleted. */
+  CompletionStage<Void> delete(String instanceId);
+}

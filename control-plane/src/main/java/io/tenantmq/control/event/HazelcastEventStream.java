@@ -1,0 +1,67 @@
+package io.tenantmq.control.event;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.ringbuffer.OverflowPolicy;
+import com.hazelcast.ringbuffer.ReadResultSet;
+import com.hazelcast.ringbuffer.Ringbuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * {@link EventStream} on one Hazelcast {@code Ringbuffer} per instance ({@link #PREFIX}{@code instanceId}): the
+ * ringbuffer's sequence is the offset, and its capacity is the retention (the oldest events are overwritten).
+ */
+public final class HazelcastEventStream implements EventStream {
+
+  /** Ringbuffer names: this prefix and the instance id. */
+  public static final String PREFIX = "tenantmq.events.";
+
+  private final HazelcastInstance hazelcast;
+  private final Executor executor;
+
+  public HazelcastEventStream(HazelcastInstance hazelcast, Executor executor) {
+    this.hazelcast = hazelcast;
+    this.executor = executor;
+  }
+
+  private Ringbuffer<ClientEvent> of(String instanceId) {
+    return hazelcast.getRingbuffer(PREFIX + instanceId);
+  }
+
+  @Override
+  public CompletionStage<Long> append(ClientEvent event) {
+    return of(event.instanceId()).addAsync(event, OverflowPolicy.OVERWRITE);
+  }
+
+  @Override
+  public CompletionStage<List<ClientEvent>> read(String instanceId, long from, int max) {
+    Ringbuffer<ClientEvent> ring = of(instanceId);
+    // headSequence and tailSequence are local reads of the proxy's partition owner: cheap, but blocking calls
+    return CompletableFuture.supplyAsync(() -> {
+      long start = Math.max(from, ring.headSequence());
+      long tail = ring.tailSequence();
+      return start > tail ? -1L : start;
+    }, executor).thenCompose(start -> {
+      if (start < 0) {
+        return CompletableFuture.completedFuture(List.of());
+      }
+      return ring.readManyAsync(start, 0, Math.max(1, Math.min(max, MAX_READ)), null).thenApply(HazelcastEventStream::withOffsets);
+    });
+  }
+
+  private static List<ClientEvent> withOffsets(ReadResultSet<ClientEvent> batch) {
+    List<ClientEvent> events = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      events.add(batch.get(i).at(batch.getSequence(i)));
+    }
+    return events;
+  }
+
+  @Override
+  public CompletionStage<Void> delete(String instanceId) {
+    return CompletableFuture.runAsync(() -> of(instanceId).destroy(), executor);
+  }
+}

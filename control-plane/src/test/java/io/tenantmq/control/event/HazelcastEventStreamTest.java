@@ -1,0 +1,84 @@
+package io.tenantmq.control.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tenantmq.control.credential.SecretCipher;
+import io.tenantmq.control.testing.EmbeddedMember;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Event streams on two real members: appended on either, read on either, in order, one stream per instance. */
+class HazelcastEventStreamTest {
+
+  static EmbeddedMember first;
+  static EmbeddedMember second;
+  static final AtomicInteger SEQ = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    String cluster = "events-test-" + UUID.randomUUID();
+    SecretCipher cipher = new SecretCipher(SecretCipher.newKey());
+    first = new EmbeddedMember("events-1", cluster, null, cipher);
+    second = new EmbeddedMember("events-2", cluster, null, cipher);
+    await().atMost(Duration.ofSeconds(30)).until(() -> first.hazelcast.getCluster().getMembers().size() == 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    second.close();
+    first.close();
+  }
+
+  static <T> T get(CompletionStage<T> stage) throws Exception {
+    return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  static ClientEvent event(String instanceId, String clientId, ClientEventType type) {
+    return new ClientEvent(instanceId, clientId, System.currentTimeMillis(), type, "c" + SEQ.incrementAndGet(),
+        "127.0.0.1:1", null, null, "n", "", -1);
+  }
+
+  @Test
+  void eventsAppendedOnBothMembersReadInOrderWithTheirOffsets() throws Exception {
+    String instance = "ev-i" + SEQ.incrementAndGet();
+    long a = get(first.control.events().append(event(instance, "x", ClientEventType.CONNECT)));
+    long b = get(second.control.events().append(event(instance, "x", ClientEventType.TCPCLEAN)));
+    assertThat(b).isEqualTo(a + 1);
+    List<ClientEvent> read = get(second.control.events().read(instance, 0, 10));
+    assertThat(read).extracting(ClientEvent::type).containsExactly(ClientEventType.CONNECT, ClientEventType.TCPCLEAN);
+    assertThat(read).extracting(ClientEvent::offset).containsExactly(a, b);
+    assertThat(get(first.control.events().read(instance, b, 10))).extracting(ClientEvent::offset).containsExactly(b);
+    assertThat(get(first.control.events().read(instance, b + 1, 10))).isEmpty();
+  }
+
+  @Test
+  void streamsArePerInstanceAndDeleteDropsOne() throws Exception {
+    String mine = "ev-i" + SEQ.incrementAndGet();
+    String other = "ev-i" + SEQ.incrementAndGet();
+    get(first.control.events().append(event(mine, "m", ClientEventType.CONNECT)));
+    get(first.control.events().append(event(other, "o", ClientEventType.CONNECT)));
+    assertThat(get(second.control.events().read(mine, 0, 10))).extracting(ClientEvent::clientId).containsExactly("m");
+    get(second.control.events().delete(mine));
+    assertThat(get(first.control.events().read(mine, 0, 10))).isEmpty();
+    assertThat(get(first.control.events().read(other, 0, 10))).extracting(ClientEvent::clientId).containsExactly("o");
+  }
+
+  @Test
+  void aReadNeverAnswersMoreThanTheLimit() throws Exception {
+    String instance = "ev-i" + SEQ.incrementAndGet();
+    for (int i = 0; i < EventStream.MAX_READ + 5; i++) {
+      first.control.events().append(event(instance, "bulk", ClientEventType.CONNECT));
+    }
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> get(second.control.events().read(instance, EventStream.MAX_READ, 10)).size() == 5);
+    assertThat(get(second.control.events().read(instance, 0, 5000))).hasSize(EventStream.MAX_READ);
+  }
+}
