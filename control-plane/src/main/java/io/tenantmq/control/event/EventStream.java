@@ -18,6 +18,12 @@ public interface EventStream {
    */
   CompletionStage<List<ClientEvent>> read(String instanceId, long from, int max);
 
+  /**
+   * The events of one client of {@code instanceId} with {@code fromMillis <= time <= toMillis}, oldest first, from
+   * what the stream still keeps. Scans the stream: for a person's or a console's question, not a hot path.
+   */
+  CompletionStage<List<ClientEvent>> history(String instanceId, String clientId, long fromMillis, long toMillis);
+
   /** Drops the stream of an instance that is being deleted. */
   CompletionStage<Void> delete(String instanceId);
 }

@@ -61,6 +61,29 @@ public final class HazelcastEventStream implements EventStream {
   }
 
   @Override
+  public CompletionStage<List<ClientEvent>> history(String instanceId, String clientId, long fromMillis, long toMillis) {
+    Ringbuffer<ClientEvent> ring = of(instanceId);
+    return CompletableFuture.supplyAsync(() -> {
+      List<ClientEvent> found = new ArrayList<>();
+      long next = ring.headSequence();
+      long tail = ring.tailSequence();
+      while (next <= tail) {
+        ReadResultSet<ClientEvent> batch = ring.readManyAsync(next, 0, MAX_READ, null).toCompletableFuture().join();
+        if (batch.size() == 0) {
+          break;
+        }
+        for (ClientEvent event : withOffsets(batch)) {
+          if (event.clientId().equals(clientId) && event.timeMillis() >= fromMillis && event.timeMillis() <= toMillis) {
+            found.add(event);
+          }
+        }
+        next = batch.getSequence(batch.size() - 1) + 1;
+      }
+      return found;
+    }, executor);
+  }
+
+  @Override
   public CompletionStage<Void> delete(String instanceId) {
     return CompletableFuture.runAsync(() -> of(instanceId).destroy(), executor);
   }

@@ -7,6 +7,7 @@ import io.tenantmq.control.credential.SecretCipher;
 import io.tenantmq.control.testing.EmbeddedMember;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,22 @@ class HazelcastEventStreamTest {
     get(second.control.events().delete(mine));
     assertThat(get(first.control.events().read(mine, 0, 10))).isEmpty();
     assertThat(get(first.control.events().read(other, 0, 10))).extracting(ClientEvent::clientId).containsExactly("o");
+  }
+
+  @Test
+  void historyHoldsOneClientsEventsWithinTheTimes() throws Exception {
+    String instance = "ev-i" + SEQ.incrementAndGet();
+    EventStream events = first.control.events();
+    get(events.append(new ClientEvent(instance, "x", 1000, ClientEventType.CONNECT, "c1", "ip", null, null, "n", "", -1)));
+    get(events.append(new ClientEvent(instance, "y", 1500, ClientEventType.CONNECT, "c2", "ip", null, null, "n", "", -1)));
+    get(events.append(new ClientEvent(instance, "x", 2000, ClientEventType.TCPCLEAN, "c1", "ip", null, null, "n", "", -1)));
+    get(events.append(new ClientEvent(instance, "x", 3000, ClientEventType.CONNECT, "c3", "ip", null, null, "n", "", -1)));
+    assertThat(get(second.control.events().history(instance, "x", 1000, 2000)))
+        .extracting(ClientEvent::channelId, ClientEvent::type)
+        .containsExactly(Tuple.tuple("c1", ClientEventType.CONNECT),
+            Tuple.tuple("c1", ClientEventType.TCPCLEAN));
+    assertThat(get(second.control.events().history(instance, "x", 0, Long.MAX_VALUE))).hasSize(3);
+    assertThat(get(second.control.events().history(instance, "nobody", 0, Long.MAX_VALUE))).isEmpty();
   }
 
   @Test

@@ -320,6 +320,51 @@ class OnsMqttApiSdkTest {
   }
 
   @Test
+  void traceDeviceListsEachChannelsConnectDisconnectAndCloseInOrderAPageAtATime() throws Exception {
+    String clientId = "GID_t@@@trace" + AliyunNode.shortId();
+    long begin = System.currentTimeMillis() - 1;
+    for (int i = 0; i < 2; i++) {
+      Mqtt3BlockingClient device = aliyun.mqtt3(clientId);
+      device.connect();
+      device.disconnect();
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("InstanceId", demoInstance);
+    params.put("ClientId", clientId);
+    params.put("BeginTime", String.valueOf(begin));
+    params.put("EndTime", String.valueOf(System.currentTimeMillis() + 60_000));
+    params.put("CurrentPage", "1");
+    params.put("PageSize", "100");
+    await().atMost(10, TimeUnit.SECONDS)
+        .until(() -> call(sdk, "QueryMqttTraceDevice", MethodType.POST, params).getInteger("Total") == 6);
+    JsonObject all = call(sdk, "QueryMqttTraceDevice", MethodType.POST, params);
+    JsonArray list = all.getJsonArray("DeviceInfoList");
+    assertThat(list.stream().map(o -> ((JsonObject) o).getString("Action")).toList())
+        .containsExactly("connect", "disconnect", "close", "connect", "disconnect", "close");
+    JsonObject first = list.getJsonObject(0);
+    assertThat(first.getString("ActionCode")).isEqualTo("mqtt.trace.action.connect");
+    assertThat(first.getString("ActionInfo")).isEqualTo("accepted");
+    assertThat(first.getString("Time")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
+    assertThat(list.getJsonObject(2).getString("ChannelId")).isEqualTo(first.getString("ChannelId")).hasSize(32);
+    assertThat(list.getJsonObject(3).getString("ChannelId")).isNotEqualTo(first.getString("ChannelId"));
+
+    params.put("CurrentPage", "2");
+    params.put("PageSize", "2");
+    params.put("Reverse", "true");
+    JsonObject page = call(sdk, "QueryMqttTraceDevice", MethodType.GET, params);
+    assertThat(page.getInteger("Total")).isEqualTo(6);
+    assertThat(page.getInteger("CurrentPage")).isEqualTo(2);
+    assertThat(page.getJsonArray("DeviceInfoList")).isEqualTo(new JsonArray()
+        .add(list.getJsonObject(3)).add(list.getJsonObject(2)));
+
+    params.put("PageSize", "101");
+    assertThat(error(sdk, "QueryMqttTraceDevice", params).getErrCode()).isEqualTo("InvalidParameter.PageSize");
+    params.put("PageSize", "10");
+    params.put("InstanceId", otherInstance);
+    assertThat(error(sdk, "QueryMqttTraceDevice", params).getErrCode()).isEqualTo("InstancePermissionCheckFailed");
+  }
+
+  @Test
   void unknownActionIsApiNotFound() {
     ClientException e = error(sdk, "SendMessage", Map.of("InstanceId", demoInstance));
     assertThat(e.getErrCode()).isEqualTo("InvalidApi.NotFound");

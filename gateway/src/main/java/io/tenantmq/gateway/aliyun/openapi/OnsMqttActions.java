@@ -16,7 +16,7 @@ final class OnsMqttActions {
 
   static Map<String, OnsMqttAction> all() {
     return List.of(new QuerySessionByClientId(), new BatchQuerySessionByClientIds(), new CloseConnection(),
-            new ApplyToken(), new QueryToken(), new RevokeToken())
+            new ApplyToken(), new QueryToken(), new RevokeToken(), new QueryMqttTraceDevice())
         .stream().collect(Collectors.toUnmodifiableMap(OnsMqttAction::name, Function.identity()));
   }
 }
