@@ -7,7 +7,6 @@ import io.tenantmq.control.cluster.MapNames;
 import io.tenantmq.mqtt.route.Message;
 import io.tenantmq.mqtt.route.MessageCodec;
 import io.tenantmq.mqtt.subscription.TopicFilter;
-import io.tenantmq.mqtt.subscription.TopicName;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -50,7 +49,7 @@ public final class HazelcastRetainStore implements RetainStore {
       Collection<RetainedMessage> all = retained.values(Predicates.equal("instanceId", instanceId));
       List<Message> matching = new ArrayList<>();
       for (RetainedMessage r : all) {
-        if (filter.matches(TopicName.levels(r.topic()))) {
+        if (filter.matches(r.topic())) {
           matching.add(decode(r));
         }
       }
