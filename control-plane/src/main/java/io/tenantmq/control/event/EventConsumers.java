@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
  */
 public interface EventConsumers {
 
-  /** Leases up to {@code maxEvents} matching events to the consumer, waiting up to {@code wait} for a first one. */
+  /** Leases up to {@code maxEvents} matching events to the consumer, waiting up to {@code longPoll} for a first one. */
   CompletionStage<PullResult> pull(PullRequest request);
 
   /**
