@@ -1,5 +1,6 @@
 package io.tenantmq.control.event;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -17,6 +18,13 @@ public interface EventStream {
    * events older than the stream keeps are skipped. Answers at once, empty when there is nothing newer.
    */
   CompletionStage<List<ClientEvent>> read(String instanceId, long from, int max);
+
+  /**
+   * Up to {@code max} events of the subscription from offset {@code from} on, waiting up to {@code longPoll} for a first
+   * one when there is none yet (then the batch is empty, with {@code nextOffset} where the next read should start). The
+   * filter runs where the stream is stored, so non-matching events do not travel.
+   */
+  CompletionStage<EventBatch> follow(EventSubscription subscription, long from, int max, Duration longPoll);
 
   /**
    * The events of one client of {@code instanceId} with {@code fromMillis <= time <= toMillis}, oldest first, from

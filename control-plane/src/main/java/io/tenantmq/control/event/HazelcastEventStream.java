@@ -4,11 +4,14 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.ringbuffer.OverflowPolicy;
 import com.hazelcast.ringbuffer.ReadResultSet;
 import com.hazelcast.ringbuffer.Ringbuffer;
+import com.hazelcast.core.IFunction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link EventStream} on one Hazelcast {@code Ringbuffer} per instance ({@link #PREFIX}{@code instanceId}): the
@@ -50,6 +53,39 @@ public final class HazelcastEventStream implements EventStream {
       }
       return ring.readManyAsync(start, 0, Math.max(1, Math.min(max, MAX_READ)), null).thenApply(HazelcastEventStream::withOffsets);
     });
+  }
+
+  @Override
+  public CompletionStage<EventBatch> follow(EventSubscription subscription, long from, int max, Duration longPoll) {
+    Ringbuffer<ClientEvent> ring = of(subscription.topic().instanceId());
+    int count = Math.max(1, Math.min(max, MAX_READ));
+    Matches filter = new Matches(subscription);
+    return CompletableFuture.supplyAsync(() -> Math.min(Math.max(from, ring.headSequence()), ring.tailSequence() + 1),
+            executor)
+        // first without waiting, which also steps over events the filter drops
+        .thenCompose(start -> ring.readManyAsync(start, 0, count, filter).thenApply(HazelcastEventStream::batch))
+        .thenCompose(first -> {
+          if (!first.events().isEmpty() || longPoll.isZero() || longPoll.isNegative()) {
+            return CompletableFuture.completedFuture(first);
+          }
+          EventBatch none = new EventBatch(List.of(), first.nextOffset());
+          // a read that waits parks on the ringbuffer's partition until a matching event arrives, not on a thread
+          return ring.readManyAsync(first.nextOffset(), 1, count, filter).thenApply(HazelcastEventStream::batch)
+              .toCompletableFuture()
+              .completeOnTimeout(none, longPoll.toMillis(), TimeUnit.MILLISECONDS);
+        });
+  }
+
+  private static EventBatch batch(ReadResultSet<ClientEvent> read) {
+    return new EventBatch(withOffsets(read), read.getNextSequenceToReadFrom());
+  }
+
+  /** The filter a read sends to the ringbuffer's partition owner. */
+  private record Matches(EventSubscription subscription) implements IFunction<ClientEvent, Boolean> {
+    @Override
+    public Boolean apply(ClientEvent event) {
+      return subscription.includes(event);
+    }
   }
 
   private static List<ClientEvent> withOffsets(ReadResultSet<ClientEvent> batch) {

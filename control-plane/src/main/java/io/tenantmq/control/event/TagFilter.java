@@ -8,7 +8,7 @@ import java.util.Set;
  * A RocketMQ tag expression over the event types: {@code *} (or empty) for all, else tags joined by {@code ||}, such
  * as {@code connect||tcpclean}.
  */
-public record TagFilter(Set<ClientEventType> types) {
+public record TagFilter(Set<ClientEventType> types) implements java.io.Serializable {
 
   public static final TagFilter ALL = new TagFilter(EnumSet.allOf(ClientEventType.class));
 

@@ -44,7 +44,7 @@ class HazelcastEventStreamTest {
 
   static ClientEvent event(String instanceId, String clientId, ClientEventType type) {
     return new ClientEvent(instanceId, clientId, System.currentTimeMillis(), type, "c" + SEQ.incrementAndGet(),
-        "127.0.0.1:1", null, null, "n", "", -1);
+        "127.0.0.1:1", io.tenantmq.control.registry.ClientRecord.groupIdOf(clientId), null, "n", "", -1);
   }
 
   @Test
@@ -97,5 +97,36 @@ class HazelcastEventStreamTest {
     await().atMost(Duration.ofSeconds(20))
         .until(() -> get(second.control.events().read(instance, EventStream.MAX_READ, 10)).size() == 5);
     assertThat(get(second.control.events().read(instance, 0, 5000))).hasSize(EventStream.MAX_READ);
+  }
+
+  @Test
+  void followFiltersWhereTheStreamIsAndStepsOverWhatItDrops() throws Exception {
+    String instance = "ev-i" + SEQ.incrementAndGet();
+    EventStream events = first.control.events();
+    get(events.append(event(instance, "GID_a@@@d1", ClientEventType.CONNECT)));
+    get(events.append(event(instance, "GID_a@@@d1", ClientEventType.DISCONNECT)));
+    long clean = get(events.append(event(instance, "GID_a@@@d1", ClientEventType.TCPCLEAN)));
+    get(events.append(event(instance, "other", ClientEventType.TCPCLEAN)));
+    EventSubscription groupCleans = new EventSubscription(EventTopic.of(instance, "GID_a_MQTT"), TagFilter.parse("tcpclean"));
+    EventBatch batch = get(second.control.events().follow(groupCleans, 0, 10, Duration.ZERO));
+    assertThat(batch.events()).extracting(ClientEvent::offset).containsExactly(clean);
+    assertThat(batch.nextOffset()).isEqualTo(clean + 2);
+    assertThat(get(second.control.events().follow(groupCleans, batch.nextOffset(), 10, Duration.ZERO)).events()).isEmpty();
+  }
+
+  @Test
+  void followWaitsForTheFirstMatchingEventOrAnswersEmptyWhenTheWaitIsOver() throws Exception {
+    String instance = "ev-i" + SEQ.incrementAndGet();
+    EventSubscription connects = new EventSubscription(EventTopic.of(instance, instance), TagFilter.parse("connect"));
+    long before = System.nanoTime();
+    EventBatch none = get(first.control.events().follow(connects, 0, 10, Duration.ofMillis(300)));
+    assertThat(none.events()).isEmpty();
+    assertThat(System.nanoTime() - before).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+    CompletionStage<EventBatch> waiting = first.control.events().follow(connects, none.nextOffset(), 10, Duration.ofSeconds(20));
+    get(second.control.events().append(event(instance, "x", ClientEventType.TCPCLEAN)));
+    long connect = get(second.control.events().append(event(instance, "x", ClientEventType.CONNECT)));
+    EventBatch got = get(waiting);
+    assertThat(got.events()).extracting(ClientEvent::offset).containsExactly(connect);
+    assertThat(got.nextOffset()).isEqualTo(connect + 1);
   }
 }
