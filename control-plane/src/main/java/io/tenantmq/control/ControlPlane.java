@@ -12,7 +12,9 @@ import io.tenantmq.control.credential.AliyunAccessKeys;
 import io.tenantmq.control.credential.CredentialService;
 import io.tenantmq.control.credential.HazelcastCredentialService;
 import io.tenantmq.control.credential.SecretCipher;
+import io.tenantmq.control.event.EventConsumers;
 import io.tenantmq.control.event.EventStream;
+import io.tenantmq.control.event.HazelcastEventConsumers;
 import io.tenantmq.control.event.HazelcastEventStream;
 import io.tenantmq.control.registry.ClientQuery;
 import io.tenantmq.control.registry.ClientRecord;
@@ -40,11 +42,13 @@ import java.util.concurrent.Executor;
  * @param bans           who may not connect to which instance
  * @param tokens         Aliyun-style access tokens for Token-mode connections
  * @param events         each instance's online/offline event stream
+ * @param consumers      the consumer groups that read the event streams, with their committed offsets
  */
 public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, CredentialService credentials,
                            MqttUserDirectory users, TopicDirectory topics, NodeCommands commands,
                            Executor workerExecutor, IMap<Object, Object> retained, IMap<Object, Object> sessions,
-                           BanList bans, TokenService tokens, EventStream events) {
+                           BanList bans, TokenService tokens, EventStream events,
+                           EventConsumers consumers) {
 
   /** The Aliyun dialect's AccessKey lookups, over {@link #credentials} and {@link #tenants}. */
   public AliyunAccessKeys aliyunKeys() {
@@ -53,6 +57,7 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
 
   public static ControlPlane create(HazelcastInstance hazelcast, SecretCipher cipher, Executor workerExecutor) {
     ClientRegistry registry = new HazelcastClientRegistry(hazelcast, workerExecutor);
+    EventStream events = new HazelcastEventStream(hazelcast, workerExecutor);
     return new ControlPlane(
         new HazelcastTenantDirectory(hazelcast, workerExecutor),
         registry,
@@ -65,11 +70,12 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         hazelcast.getMap(MapNames.SESSIONS),
         new HazelcastBanList(hazelcast, workerExecutor),
         new HazelcastTokenService(hazelcast, workerExecutor),
-        new HazelcastEventStream(hazelcast, workerExecutor));
+        events,
+        new HazelcastEventConsumers(hazelcast, events, workerExecutor));
   }
 
   /**
-   * Deletes an instance with its MQTT users, declared topics, retained messages, stored sessions, bans, tokens and event stream, then closes its live connections; false when there
+   * Deletes an instance with its MQTT users, declared topics, retained messages, stored sessions, bans, tokens, event stream and its consumer groups, then closes its live connections; false when there
    * was no such instance. The children go first, so a failure half-way leaves the instance in place and the delete can
    * simply be repeated (an instance re-created with the same id never inherits old users). Connections close last,
    * when no client can connect to the instance any more; failing to reach one does not fail the delete.
@@ -82,6 +88,7 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         .thenCompose(removed -> ScopedRecords.deleteAll(sessions, instanceId, workerExecutor))
         .thenCompose(removed -> bans.deleteAll(instanceId))
         .thenCompose(removed -> tokens.deleteAll(instanceId))
+        .thenCompose(removed -> consumers.delete(instanceId))
         .thenCompose(removed -> events.delete(instanceId))
         .thenCompose(removed -> tenants.deleteInstance(instanceId))
         .thenCompose(deleted -> disconnectAll(instanceId).handle((done, failure) -> deleted));

@@ -25,7 +25,7 @@ public final class ClusterMaps {
    */
   public static final List<String> DURABLE = List.of(MapNames.TENANTS, MapNames.INSTANCES, MapNames.CREDENTIALS,
       MapNames.MQTT_USERS, MapNames.TOPICS, MapNames.RETAINED, MapNames.SESSIONS, MapNames.BANS, MapNames.TOKENS,
-      MapNames.CLUSTER_SETTINGS);
+      MapNames.CLUSTER_SETTINGS, MapNames.EVENT_CONSUMERS);
 
   private ClusterMaps() {
   }
@@ -70,6 +70,8 @@ public final class ClusterMaps {
     // each instance's online/offline events; the capacity is the retention (the oldest are overwritten)
     config.addRingBufferConfig(new RingbufferConfig(HazelcastEventStream.PREFIX + "*")
         .setCapacity(EVENTS_PER_INSTANCE).setBackupCount(1));
+    config.addMapConfig(new MapConfig(MapNames.EVENT_CONSUMERS).setBackupCount(1)
+        .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addExecutorConfig(new ExecutorConfig(HazelcastNodeCommands.EXECUTOR).setPoolSize(8));
     config.addMapConfig(new MapConfig(MapNames.CLUSTER_SETTINGS).setBackupCount(1));
     // entries expire by their own TTL; never evicted early, or a nonce could be replayed inside its window

@@ -25,6 +25,11 @@ public final class MapNames {
   /** {@code TokenDigest → AccessToken}: Aliyun-style access tokens, by a digest of the token. */
   public static final String TOKENS = "tenantmq.tokens";
   /**
+   * {@code (instanceId, consumer group, consumer id) → offsets and leases} of the event streams' consumer groups;
+   * changed only by entry processors.
+   */
+  public static final String EVENT_CONSUMERS = "tenantmq.event-consumers";
+  /**
    * {@code (AccessKeyId, SignatureNonce) → first use}: the nonces of Alibaba Cloud RPC calls seen within the timestamp
    * window, each kept only as long as its request could be replayed (per-entry TTL); in memory only.
    */

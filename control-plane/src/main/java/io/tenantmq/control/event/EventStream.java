@@ -32,6 +32,9 @@ public interface EventStream {
    */
   CompletionStage<List<ClientEvent>> history(String instanceId, String clientId, long fromMillis, long toMillis);
 
+  /** The offset the next event appended to {@code instanceId}'s stream will get. */
+  CompletionStage<Long> nextOffset(String instanceId);
+
   /** Drops the stream of an instance that is being deleted. */
   CompletionStage<Void> delete(String instanceId);
 }

@@ -63,21 +63,22 @@ public final class HazelcastEventStream implements EventStream {
     return CompletableFuture.supplyAsync(() -> Math.min(Math.max(from, ring.headSequence()), ring.tailSequence() + 1),
             executor)
         // first without waiting, which also steps over events the filter drops
-        .thenCompose(start -> ring.readManyAsync(start, 0, count, filter).thenApply(HazelcastEventStream::batch))
+        .thenCompose(start -> ring.readManyAsync(start, 0, count, filter).thenApply(read -> batch(read, start)))
         .thenCompose(first -> {
           if (!first.events().isEmpty() || longPoll.isZero() || longPoll.isNegative()) {
             return CompletableFuture.completedFuture(first);
           }
           EventBatch none = new EventBatch(List.of(), first.nextOffset());
           // a read that waits parks on the ringbuffer's partition until a matching event arrives, not on a thread
-          return ring.readManyAsync(first.nextOffset(), 1, count, filter).thenApply(HazelcastEventStream::batch)
+          return ring.readManyAsync(first.nextOffset(), 1, count, filter).thenApply(read -> batch(read, first.nextOffset()))
               .toCompletableFuture()
               .completeOnTimeout(none, longPoll.toMillis(), TimeUnit.MILLISECONDS);
         });
   }
 
-  private static EventBatch batch(ReadResultSet<ClientEvent> read) {
-    return new EventBatch(withOffsets(read), read.getNextSequenceToReadFrom());
+  private static EventBatch batch(ReadResultSet<ClientEvent> read, long start) {
+    // a read at the tail that found nothing answers 0 as its next sequence: it is still the start
+    return new EventBatch(withOffsets(read), Math.max(start, read.getNextSequenceToReadFrom()));
   }
 
   /** The filter a read sends to the ringbuffer's partition owner. */
@@ -117,6 +118,12 @@ public final class HazelcastEventStream implements EventStream {
       }
       return found;
     }, executor);
+  }
+
+  @Override
+  public CompletionStage<Long> nextOffset(String instanceId) {
+    Ringbuffer<ClientEvent> ring = of(instanceId);
+    return CompletableFuture.supplyAsync(() -> ring.tailSequence() + 1, executor);
   }
 
   @Override
