@@ -2,7 +2,9 @@ package io.tenantmq.sdk.emqx;
 
 import io.tenantmq.sdk.http.TransportOptions;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -85,6 +87,12 @@ public final class EmqxClientOptions extends TransportOptions<EmqxClientOptions>
   public EmqxClientOptions setApiSecret(String apiSecret) {
     this.apiSecret = requireText(apiSecret, "apiSecret");
     return this;
+  }
+
+  /** The {@code Authorization} header value: {@code Basic base64(apiKey:apiSecret)}. */
+  public String authorization() {
+    return "Basic " + Base64.getEncoder().encodeToString(
+        (requireText(apiKey, "apiKey") + ":" + requireText(apiSecret, "apiSecret")).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Throws unless everything a call needs is set. */

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,8 +38,7 @@ public final class EmqxStyleClient {
   private EmqxStyleClient(EmqxClientOptions options, HttpClient http) {
     this.options = options.validated();
     this.http = http == null ? newHttpClient(this.options) : http;
-    this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-        (this.options.getApiKey() + ":" + this.options.getApiSecret()).getBytes(StandardCharsets.UTF_8));
+    this.authorization = this.options.authorization();
   }
 
   /** @throws IllegalArgumentException when the endpoint, API key or secret is missing */
@@ -154,7 +152,7 @@ public final class EmqxStyleClient {
   }
 
   /** EMQX's error body ({@code code}, or a publish's {@code reason_code}, and {@code message}) as an exception. */
-  static EmqxApiException error(int status, byte[] body) {
+  public static EmqxApiException error(int status, byte[] body) {
     JsonNode error;
     try {
       error = body == null || body.length == 0 ? null : EmqxJson.MAPPER.readTree(body);
