@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         + "and prints throughput, end-to-end latency and broker CPU per message side by side; or, with --scenario describe-client, "
         + "DescribeMQTTClient latency and throughput against TenantMQ in process as the client registry grows; or, with --scenario "
         + "emqx-clients, the EMQX API's client pages (first, last, cursor walk) and look-ups likewise; or, with --scenario "
-        + "aliyun-route, Alibaba Cloud's /route/clientId/get likewise.")
+        + "aliyun-route, Alibaba Cloud's /route/clientId/get likewise; or, with --scenario event-latency, the time from a client's "
+        + "socket close to its tcpclean event at an SDK EventConsumer, at offered connect-and-close rates.")
 public final class BenchMain implements Callable<Integer> {
   static final int EXIT_BENCH_FAILED = 2;
 
@@ -61,7 +62,8 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--scenario", defaultValue = "pubsub",
       description = "pubsub (TenantMQ vs Mosquitto, the default), describe-client (DescribeMQTTClient latency as the registry grows) "
           + "emqx-clients (GET /api/v5/clients pages and look-ups as the registry grows) "
-          + "or aliyun-route (GET /route/clientId/get as the registry grows).")
+          + "aliyun-route (GET /route/clientId/get as the registry grows) "
+          + "or event-latency (socket close -> tcpclean at an EventConsumer, at --rates).")
   String scenario;
 
   @Option(names = "--clients", split = ",", defaultValue = "10000,100000",
@@ -84,6 +86,22 @@ public final class BenchMain implements Callable<Integer> {
       description = "describe-client, emqx-clients, aliyun-route: real MQTT clients kept connected and publishing (default: ${DEFAULT-VALUE}).")
   int liveClients;
 
+  @Option(names = "--rates", split = ",", defaultValue = "1000,10000",
+      description = "event-latency: offered connect-and-close cycles per second, one phase each (default: ${DEFAULT-VALUE}).")
+  List<Integer> rates;
+
+  @Option(names = "--batch-size", defaultValue = "256",
+      description = "event-latency: events per pull of the consumer, 1..1000 (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--loops", defaultValue = "2",
+      description = "event-latency: event loops starting the connect-and-close cycles (default: ${DEFAULT-VALUE}).")
+  int loops;
+
+  @Option(names = "--max-pending", defaultValue = "2000",
+      description = "event-latency: cycles under way at most; more are skipped and counted (default: ${DEFAULT-VALUE}).")
+  int maxPending;
+
   @Option(names = "--start-timeout-seconds", defaultValue = "60", description = "How long a broker may take to start (default: ${DEFAULT-VALUE}).")
   int startTimeoutSeconds;
 
@@ -96,9 +114,12 @@ public final class BenchMain implements Callable<Integer> {
     if ("describe-client".equals(scenario) || "emqx-clients".equals(scenario) || "aliyun-route".equals(scenario)) {
       return registry();
     }
+    if ("event-latency".equals(scenario)) {
+      return eventLatency();
+    }
     if (!"pubsub".equals(scenario)) {
-      System.err.println("bad option: --scenario must be pubsub, describe-client, emqx-clients or aliyun-route, was "
-          + scenario);
+      System.err.println("bad option: --scenario must be pubsub, describe-client, emqx-clients, aliyun-route or "
+          + "event-latency, was " + scenario);
       return CommandLine.ExitCode.USAGE;
     }
     BenchOptions options;
@@ -133,6 +154,24 @@ public final class BenchMain implements Callable<Integer> {
         default -> new DescribeClientWorkload(credentialsPerTenant, System.out);
       };
       return new RegistryBench(options, workload, System.out).run();
+    } catch (BenchException e) {
+      System.err.println("bench failed: " + e.getMessage());
+      return EXIT_BENCH_FAILED;
+    }
+  }
+
+  /** Socket close to tcpclean delivery at an EventConsumer, per offered rate. */
+  private Integer eventLatency() {
+    EventLatencyOptions options;
+    try {
+      options = new EventLatencyOptions(rates, rounds, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds),
+          batchSize, loops, maxPending);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bad option: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    try {
+      return new EventLatencyBench(options, System.out).run();
     } catch (BenchException e) {
       System.err.println("bench failed: " + e.getMessage());
       return EXIT_BENCH_FAILED;
