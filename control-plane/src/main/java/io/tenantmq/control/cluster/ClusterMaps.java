@@ -38,7 +38,10 @@ public final class ClusterMaps {
     return configure(config, null);
   }
 
-  /** With {@code store} null the durable maps live in memory only. Creates their tables (blocking). */
+  /**
+   * With {@code store} null the durable maps and the event streams live in memory only. Creates their tables
+   * (blocking).
+   */
   public static Config configure(Config config, DurableStore store) {
     config.getSerializationConfig().getCompactSerializationConfig().addSerializer(new ClientRecordSerializer());
     // OBJECT format: entry processors and indexed queries work on live objects, without a deserialization per call
@@ -67,9 +70,16 @@ public final class ClusterMaps {
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addMapConfig(new MapConfig(MapNames.TOKENS).setBackupCount(1)
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
-    // each instance's online/offline events; the capacity is the retention (the oldest are overwritten)
-    config.addRingBufferConfig(new RingbufferConfig(HazelcastEventStream.PREFIX + "*")
-        .setCapacity(EVENTS_PER_INSTANCE).setBackupCount(1));
+    // each instance's online/offline events; the capacity is the retention in memory (the oldest are overwritten);
+    // OBJECT: filters run on live events, and the store gets events, not Hazelcast's bytes
+    RingbufferConfig events = new RingbufferConfig(HazelcastEventStream.PREFIX + "*")
+        .setCapacity(store == null ? EVENTS_PER_INSTANCE : store.eventArchive().retention().maxEvents())
+        .setBackupCount(1)
+        .setInMemoryFormat(InMemoryFormat.OBJECT);
+    if (store != null) {
+      events.setRingbufferStoreConfig(store.eventStoreConfig());
+    }
+    config.addRingBufferConfig(events);
     config.addMapConfig(new MapConfig(MapNames.EVENT_CONSUMERS).setBackupCount(1)
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addExecutorConfig(new ExecutorConfig(HazelcastNodeCommands.EXECUTOR).setPoolSize(8));

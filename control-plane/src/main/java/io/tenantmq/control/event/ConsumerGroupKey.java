@@ -7,9 +7,9 @@ import java.util.Objects;
  * Where one consumer group keeps its offsets: instance first, then the group, then (for broadcasting) the consumer,
  * whose offsets are its own; {@code consumerId} is empty for a clustering group, whose consumers share them.
  */
-record ConsumerGroupKey(String instanceId, String consumerGroup, String consumerId) implements Serializable {
+public record ConsumerGroupKey(String instanceId, String consumerGroup, String consumerId) implements Serializable {
 
-  ConsumerGroupKey {
+  public ConsumerGroupKey {
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(consumerGroup, "consumerGroup");
     consumerId = consumerId == null ? "" : consumerId;

@@ -1,10 +1,12 @@
 package io.tenantmq.control.event;
 
+import com.hazelcast.config.RingbufferConfig;
+import com.hazelcast.config.RingbufferStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IFunction;
 import com.hazelcast.ringbuffer.OverflowPolicy;
 import com.hazelcast.ringbuffer.ReadResultSet;
 import com.hazelcast.ringbuffer.Ringbuffer;
-import com.hazelcast.core.IFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link EventStream} on one Hazelcast {@code Ringbuffer} per instance ({@link #PREFIX}{@code instanceId}): the
- * ringbuffer's sequence is the offset, and its capacity is the retention (the oldest events are overwritten).
+ * ringbuffer's sequence is the offset. In memory it holds the newest events (its capacity); with a durable store
+ * every event is also written through to the store's {@link EventArchive}, which keeps what is older than the
+ * in-memory head (the whole stream after a restart of the cluster) for as long as the retention says. Reads below the
+ * head go to the archive, one range query each, skipping offsets the retention dropped; reads from the head on go to
+ * the ringbuffer's partition, where the subscription's filter runs.
  */
 public final class HazelcastEventStream implements EventStream {
 
@@ -24,10 +30,19 @@ public final class HazelcastEventStream implements EventStream {
 
   private final HazelcastInstance hazelcast;
   private final Executor executor;
+  private final EventArchive archive;
+  /** A ringbuffer read may not ask for more. */
+  private final int capacity;
 
   public HazelcastEventStream(HazelcastInstance hazelcast, Executor executor) {
     this.hazelcast = hazelcast;
     this.executor = executor;
+    RingbufferConfig config = hazelcast.getConfig().findRingbufferConfig(PREFIX + "any");
+    this.capacity = config.getCapacity();
+    // the archive the member's configuration gives the event ringbuffers as their store
+    RingbufferStoreConfig store = config.getRingbufferStoreConfig();
+    this.archive = store != null && store.isEnabled() && store.getFactoryImplementation() instanceof EventArchive a
+        ? a : null;
   }
 
   private Ringbuffer<ClientEvent> of(String instanceId) {
@@ -41,39 +56,84 @@ public final class HazelcastEventStream implements EventStream {
 
   @Override
   public CompletionStage<List<ClientEvent>> read(String instanceId, long from, int max) {
-    Ringbuffer<ClientEvent> ring = of(instanceId);
-    // headSequence and tailSequence are local reads of the proxy's partition owner: cheap, but blocking calls
-    return CompletableFuture.supplyAsync(() -> {
-      long start = Math.max(from, ring.headSequence());
-      long tail = ring.tailSequence();
-      return start > tail ? -1L : start;
-    }, executor).thenCompose(start -> {
-      if (start < 0) {
-        return CompletableFuture.completedFuture(List.of());
-      }
-      return ring.readManyAsync(start, 0, Math.max(1, Math.min(max, MAX_READ)), null).thenApply(HazelcastEventStream::withOffsets);
-    });
+    return read(instanceId, from, count(max), new Matches(null)).thenApply(EventBatch::events);
   }
 
   @Override
   public CompletionStage<EventBatch> follow(EventSubscription subscription, long from, int max, Duration longPoll) {
-    Ringbuffer<ClientEvent> ring = of(subscription.topic().instanceId());
-    int count = Math.max(1, Math.min(max, MAX_READ));
+    String instanceId = subscription.topic().instanceId();
+    int count = count(max);
     Matches filter = new Matches(subscription);
-    return CompletableFuture.supplyAsync(() -> Math.min(Math.max(from, ring.headSequence()), ring.tailSequence() + 1),
-            executor)
-        // first without waiting, which also steps over events the filter drops
-        .thenCompose(start -> ring.readManyAsync(start, 0, count, filter).thenApply(read -> batch(read, start)))
-        .thenCompose(first -> {
-          if (!first.events().isEmpty() || longPoll.isZero() || longPoll.isNegative()) {
-            return CompletableFuture.completedFuture(first);
+    // first without waiting, which also steps over events the filter drops
+    return read(instanceId, from, count, filter).thenCompose(first -> {
+      if (!first.events().isEmpty() || longPoll.isZero() || longPoll.isNegative()) {
+        return CompletableFuture.completedFuture(first);
+      }
+      EventBatch none = new EventBatch(List.of(), first.nextOffset());
+      // a read that waits parks on the ringbuffer's partition until a matching event arrives, not on a thread
+      return of(instanceId).readManyAsync(first.nextOffset(), 1, Math.min(count, capacity), filter)
+          .thenApply(read -> batch(read, first.nextOffset()))
+          .toCompletableFuture()
+          .completeOnTimeout(none, longPoll.toMillis(), TimeUnit.MILLISECONDS);
+    });
+  }
+
+  private static int count(int max) {
+    return Math.max(1, Math.min(max, MAX_READ));
+  }
+
+  /**
+   * Up to {@code count} events passing {@code filter} from {@code from} on, without waiting: first what the archive
+   * holds below the in-memory head, then from the ringbuffer.
+   */
+  private CompletionStage<EventBatch> read(String instanceId, long from, int count, Matches filter) {
+    Ringbuffer<ClientEvent> ring = of(instanceId);
+    // headSequence and tailSequence are reads of the partition owner, and the archive is a database: both block
+    return CompletableFuture.supplyAsync(() -> {
+      long head = ring.headSequence();
+      long start = from;
+      List<ClientEvent> matching = new ArrayList<>();
+      if (archive != null) {
+        while (start < head) {
+          List<ClientEvent> stored = archive.read(ring.getName(), start, head, MAX_READ);
+          if (stored.isEmpty()) {
+            break;
           }
-          EventBatch none = new EventBatch(List.of(), first.nextOffset());
-          // a read that waits parks on the ringbuffer's partition until a matching event arrives, not on a thread
-          return ring.readManyAsync(first.nextOffset(), 1, count, filter).thenApply(read -> batch(read, first.nextOffset()))
-              .toCompletableFuture()
-              .completeOnTimeout(none, longPoll.toMillis(), TimeUnit.MILLISECONDS);
-        });
+          for (ClientEvent event : stored) {
+            if (filter.apply(event)) {
+              matching.add(event);
+              if (matching.size() == count) {
+                return new Stored(matching, event.offset() + 1, false);
+              }
+            }
+          }
+          start = stored.get(stored.size() - 1).offset() + 1;
+          if (stored.size() < MAX_READ) {
+            break;
+          }
+        }
+      }
+      // then the ringbuffer: never below its head (older events are gone), never past the next offset
+      return new Stored(matching, Math.min(Math.max(start, head), ring.tailSequence() + 1), true);
+    }, executor).thenCompose(stored -> {
+      if (!stored.readOn()) {
+        return CompletableFuture.completedFuture(new EventBatch(stored.events(), stored.next()));
+      }
+      return ring.readManyAsync(stored.next(), 0, Math.min(count - stored.events().size(), capacity), filter)
+          .thenApply(read -> {
+            EventBatch more = batch(read, stored.next());
+            if (stored.events().isEmpty()) {
+              return more;
+            }
+            List<ClientEvent> events = new ArrayList<>(stored.events());
+            events.addAll(more.events());
+            return new EventBatch(events, more.nextOffset());
+          });
+    });
+  }
+
+  /** What a read found in the archive, where it goes on, and whether the ringbuffer has to be read from there. */
+  private record Stored(List<ClientEvent> events, long next, boolean readOn) {
   }
 
   private static EventBatch batch(ReadResultSet<ClientEvent> read, long start) {
@@ -81,11 +141,16 @@ public final class HazelcastEventStream implements EventStream {
     return new EventBatch(withOffsets(read), Math.max(start, read.getNextSequenceToReadFrom()));
   }
 
-  /** The filter a read sends to the ringbuffer's partition owner. */
+  /**
+   * The filter a read sends to the ringbuffer's partition owner. Drops nulls: what the ringbuffer loads from its
+   * store for an offset the retention deleted.
+   *
+   * @param subscription null: every event
+   */
   private record Matches(EventSubscription subscription) implements IFunction<ClientEvent, Boolean> {
     @Override
     public Boolean apply(ClientEvent event) {
-      return subscription.includes(event);
+      return event != null && (subscription == null || subscription.includes(event));
     }
   }
 
@@ -100,13 +165,21 @@ public final class HazelcastEventStream implements EventStream {
   @Override
   public CompletionStage<List<ClientEvent>> history(String instanceId, String clientId, long fromMillis, long toMillis) {
     Ringbuffer<ClientEvent> ring = of(instanceId);
+    Matches present = new Matches(null);
     return CompletableFuture.supplyAsync(() -> {
       List<ClientEvent> found = new ArrayList<>();
       long next = ring.headSequence();
+      if (archive != null) {
+        for (ClientEvent event : archive.between(ring.getName(), fromMillis, toMillis, next)) {
+          if (event.clientId().equals(clientId)) {
+            found.add(event);
+          }
+        }
+      }
       long tail = ring.tailSequence();
       while (next <= tail) {
-        ReadResultSet<ClientEvent> batch = ring.readManyAsync(next, 0, MAX_READ, null).toCompletableFuture().join();
-        if (batch.size() == 0) {
+        ReadResultSet<ClientEvent> batch = ring.readManyAsync(next, 0, Math.min(MAX_READ, capacity), present).toCompletableFuture().join();
+        if (batch.readCount() == 0) {
           break;
         }
         for (ClientEvent event : withOffsets(batch)) {
@@ -114,7 +187,7 @@ public final class HazelcastEventStream implements EventStream {
             found.add(event);
           }
         }
-        next = batch.getSequence(batch.size() - 1) + 1;
+        next = batch.getNextSequenceToReadFrom();
       }
       return found;
     }, executor);
@@ -128,6 +201,13 @@ public final class HazelcastEventStream implements EventStream {
 
   @Override
   public CompletionStage<Void> delete(String instanceId) {
-    return CompletableFuture.runAsync(() -> of(instanceId).destroy(), executor);
+    Ringbuffer<ClientEvent> ring = of(instanceId);
+    return CompletableFuture.runAsync(() -> {
+      // the rows first: a ringbuffer created again would otherwise continue after the stored offsets
+      if (archive != null) {
+        archive.delete(ring.getName());
+      }
+      ring.destroy();
+    }, executor);
   }
 }

@@ -1,6 +1,7 @@
 package io.tenantmq.control.persistence;
 
 import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.RingbufferStoreConfig;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +33,34 @@ public final class DurableStore implements AutoCloseable {
   private final SqlDialect dialect;
   private final String redactedUrl;
   private final Map<String, JdbcMapStore<?, ?>> stores = new ConcurrentHashMap<>();
+  private final JdbcEventArchive events;
+  private final ScheduledExecutorService retention;
 
-  private DurableStore(HikariDataSource dataSource, SqlDialect dialect, String redactedUrl) {
+  private DurableStore(HikariDataSource dataSource, SqlDialect dialect, String redactedUrl,
+                       EventRetention eventRetention) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.redactedUrl = redactedUrl;
+    this.events = new JdbcEventArchive(dataSource, dialect, eventRetention);
+    this.retention = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tenantmq-event-retention");
+      t.setDaemon(true);
+      return t;
+    });
+    long period = EventRetention.CHECK_PERIOD.toMillis();
+    retention.scheduleWithFixedDelay(this::enforceEventRetention, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void enforceEventRetention() {
+    try {
+      int deleted = events.enforceRetention(System.currentTimeMillis());
+      if (deleted > 0) {
+        LOG.info("event retention: {} stored events dropped", deleted);
+      }
+    } catch (RuntimeException e) {
+      // the next period tries again; a failure must not end the schedule
+      LOG.warn("event retention failed: {}", e.getMessage());
+    }
   }
 
   /** The default: {@code jdbc:h2:file:<dataDir>/tenantmq}, i.e. the file {@code <dataDir>/tenantmq.mv.db}. */
@@ -48,6 +75,11 @@ public final class DurableStore implements AutoCloseable {
    * @throws DurableStoreException     when the database cannot be reached or migrated
    */
   public static DurableStore open(String jdbcUrl) {
+    return open(jdbcUrl, EventRetention.DEFAULT);
+  }
+
+  /** As {@link #open(String)}, keeping the event streams' stored events as {@code eventRetention} says. */
+  public static DurableStore open(String jdbcUrl, EventRetention eventRetention) {
     SqlDialect dialect = SqlDialect.of(jdbcUrl);
     String redacted = redact(jdbcUrl);
     HikariConfig pool = new HikariConfig();
@@ -73,7 +105,7 @@ public final class DurableStore implements AutoCloseable {
       throw new DurableStoreException("cannot prepare the schema of " + redacted + ": " + rootMessage(e), e);
     }
     LOG.info("durable store {} at schema version {}", redacted, Schema.VERSION);
-    return new DurableStore(dataSource, dialect, redacted);
+    return new DurableStore(dataSource, dialect, redacted, eventRetention);
   }
 
   /** The URL with any password masked, safe to log. */
@@ -106,8 +138,22 @@ public final class DurableStore implements AutoCloseable {
         .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
   }
 
+  /** The event streams' table: the ringbuffers' store, and range reads of what they no longer hold in memory. */
+  public JdbcEventArchive eventArchive() {
+    return events;
+  }
+
+  /**
+   * How the event streams' ringbuffers use the store: every event written through before its append completes, the
+   * stream continuing after the largest stored offset when the cluster restarts.
+   */
+  public RingbufferStoreConfig eventStoreConfig() {
+    return new RingbufferStoreConfig().setEnabled(true).setFactoryImplementation(events);
+  }
+
   @Override
   public void close() {
+    retention.shutdownNow();
     dataSource.close();
   }
 

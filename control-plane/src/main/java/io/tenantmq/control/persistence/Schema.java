@@ -17,14 +17,25 @@ import java.util.regex.Pattern;
  */
 final class Schema {
 
-  /** One step of the schema; its statements run in one transaction. */
+  /**
+   * One step of the schema; its statements run in one transaction. {@value #BINARY} in a statement stands for the
+   * dialect's type of serialized values.
+   */
   record Migration(int version, String description, List<String> statements) {
   }
+
+  static final String BINARY = "{binary}";
 
   static final List<Migration> MIGRATIONS = List.of(
       new Migration(1, "registry of durable map tables", List.of(
           "CREATE TABLE IF NOT EXISTS durable_maps (map_name VARCHAR(200) PRIMARY KEY,"
-              + " table_name VARCHAR(63) NOT NULL UNIQUE, created_at BIGINT NOT NULL)")));
+              + " table_name VARCHAR(63) NOT NULL UNIQUE, created_at BIGINT NOT NULL)")),
+      // the events of every instance's stream, by ringbuffer name and sequence (the event's offset); time_ms for the
+      // retention by age and for history queries
+      new Migration(2, "event streams", List.of(
+          "CREATE TABLE IF NOT EXISTS " + JdbcEventArchive.TABLE + " (ring VARCHAR(200) NOT NULL, seq BIGINT NOT NULL,"
+              + " time_ms BIGINT NOT NULL, body " + BINARY + " NOT NULL, PRIMARY KEY (ring, seq))",
+          "CREATE INDEX IF NOT EXISTS " + JdbcEventArchive.TABLE + "_time ON " + JdbcEventArchive.TABLE + " (time_ms)")));
 
   /** The newest version this build knows. */
   static final int VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
@@ -49,7 +60,7 @@ final class Schema {
         if (m.version() > current) {
           inTransaction(connection, () -> {
             for (String sql : m.statements()) {
-              execute(connection, sql);
+              execute(connection, sql.replace(BINARY, dialect.binaryType()));
             }
             try (PreparedStatement p = connection.prepareStatement(
                 "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {

@@ -15,6 +15,11 @@ enum SqlDialect {
     }
 
     @Override
+    String eventUpsert(String table) {
+      return "MERGE INTO " + table + " (ring, seq, time_ms, body) KEY (ring, seq) VALUES (?, ?, ?, ?)";
+    }
+
+    @Override
     void lockSchema(Connection connection) {
       // an H2 file is open in one process, or shared through AUTO_SERVER, where H2 serializes DDL itself and a lost
       // race for a schema row is retried (Schema.onceMoreIfRaced)
@@ -31,6 +36,12 @@ enum SqlDialect {
       return "INSERT INTO " + table + " (key_id, key_text, key_data, value_data, updated_at) VALUES (?, ?, ?, ?, ?)"
           + " ON CONFLICT (key_id) DO UPDATE SET key_text = EXCLUDED.key_text, key_data = EXCLUDED.key_data,"
           + " value_data = EXCLUDED.value_data, updated_at = EXCLUDED.updated_at";
+    }
+
+    @Override
+    String eventUpsert(String table) {
+      return "INSERT INTO " + table + " (ring, seq, time_ms, body) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (ring, seq) DO UPDATE SET time_ms = EXCLUDED.time_ms, body = EXCLUDED.body";
     }
 
     // members of a cluster start together against one database: concurrent CREATE TABLE IF NOT EXISTS can still
@@ -65,6 +76,9 @@ enum SqlDialect {
 
   /** Inserts or replaces one row of a map table; parameters: key_id, key_text, key_data, value_data, updated_at. */
   abstract String upsert(String table);
+
+  /** Inserts or replaces one event row; parameters: ring, seq, time_ms, body. */
+  abstract String eventUpsert(String table);
 
   /** Serializes schema changes across processes sharing the database; released by {@link #unlockSchema}. */
   abstract void lockSchema(Connection connection) throws SQLException;
