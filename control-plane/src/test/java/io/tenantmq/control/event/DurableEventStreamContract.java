@@ -9,7 +9,6 @@ import io.tenantmq.control.credential.SecretCipher;
 import io.tenantmq.control.persistence.DurableStore;
 import io.tenantmq.control.persistence.EventRetention;
 import io.tenantmq.control.testing.EmbeddedMember;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +17,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Event streams and consumer offsets written through to an H2 file, across restarts of the whole cluster. */
-class DurableEventStreamTest {
+/** Event streams and consumer offsets written through to a database, across restarts of the whole cluster. */
+abstract class DurableEventStreamContract {
 
-  @TempDir
-  static Path dataDir;
+  /** A database of the test's own. */
+  abstract String newDatabase() throws Exception;
 
   static final AtomicInteger SEQ = new AtomicInteger();
   static final SecretCipher CIPHER = new SecretCipher(SecretCipher.newKey());
 
   static <T> T get(CompletionStage<T> stage) throws Exception {
     return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  static String newDatabase() {
-    return DurableStore.h2Url(dataDir.resolve(UUID.randomUUID().toString()));
   }
 
   static long append(EmbeddedMember member, String instance, long timeMillis) throws Exception {
