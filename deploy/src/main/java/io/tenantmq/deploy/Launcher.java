@@ -53,6 +53,9 @@ public final class Launcher implements Callable<Integer> {
   @Option(names = "--jdbc-url", description = "Durable store: jdbc:postgresql://HOST:PORT/DB?user=…&password=… for"
       + " a cluster (every member the same); default: an H2 file, DATA_DIR/tenantmq.mv.db.")
   String jdbcUrl;
+  @Option(names = "--event-retention-hours", paramLabel = "HOURS",
+      description = "How long the event streams keep their events in the durable store (default 72).")
+  Integer eventRetentionHours;
   @Option(names = "--admin-token", paramLabel = "TOKEN",
       description = "Operator token of the admin API (default: generated once per cluster, in demo-credentials.json).")
   String adminToken;
@@ -70,7 +73,8 @@ public final class Launcher implements Callable<Integer> {
       ConfigFile file = config == null ? ConfigFile.EMPTY : ConfigLoader.readFile(config);
       ConfigFile flags = new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName,
           clusterPort, clusterMembers == null ? null : splitMembers(clusterMembers), jdbcUrl,
-          null, null, null, null, null).withAdminToken(Secret.of(adminToken));
+          null, null, null, null, null).withAdminToken(Secret.of(adminToken))
+          .withEventRetentionHours(eventRetentionHours);
       resolved = ConfigLoader.resolve(file, flags);
     } catch (ConfigLoader.InvalidConfigException e) {
       System.err.println(e.getMessage());

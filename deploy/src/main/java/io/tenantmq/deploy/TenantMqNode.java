@@ -7,6 +7,7 @@ import io.tenantmq.control.cluster.NodeReadiness;
 import io.tenantmq.control.ControlPlane;
 import io.tenantmq.control.credential.SecretCipher;
 import io.tenantmq.control.persistence.DurableStore;
+import io.tenantmq.control.persistence.EventRetention;
 import io.tenantmq.deploy.config.TenantMqConfig;
 import io.tenantmq.deploy.demo.DemoCredentials;
 import io.tenantmq.deploy.demo.DemoTenant;
@@ -59,7 +60,8 @@ public final class TenantMqNode {
       LOG.warn("--tls-port {} ignored: the TLS listener is not available in this version", config.tlsPort());
     }
     PortsFile.delete(config.dataDir());
-    store = DurableStore.open(config.jdbcUrl() != null ? config.jdbcUrl() : DurableStore.h2Url(config.dataDir()));
+    store = DurableStore.open(config.jdbcUrl() != null ? config.jdbcUrl() : DurableStore.h2Url(config.dataDir()),
+        EventRetention.ofHours(config.eventRetentionHours()));
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     member = ClusterMember.start(
         new ClusterMemberOptions(config.clusterName(), config.nodeName(), clusterHost(), config.clusterPort(),

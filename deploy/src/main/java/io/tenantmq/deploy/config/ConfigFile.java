@@ -25,7 +25,8 @@ public record ConfigFile(
     Integer maxQueuedMessages,
     Long maxSessionExpirySeconds,
     Secret adminToken,
-    Secret secretEncryptionKey) {
+    Secret secretEncryptionKey,
+    Integer eventRetentionHours) {
 
   public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
       null, null, null, null, null, null);
@@ -39,11 +40,29 @@ public record ConfigFile(
         jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages, maxSessionExpirySeconds, null, null);
   }
 
+  /** Everything but the event retention. */
+  public ConfigFile(String role, String host, Integer mqttPort, Integer wsPort, Integer httpPort, Integer tlsPort,
+                    String dataDir, String nodeName, String clusterName, Integer clusterPort,
+                    List<String> clusterMembers, String jdbcUrl, Integer maxPacketSize, Integer maxClientIdLength,
+                    Integer maxInflight, Integer maxQueuedMessages, Long maxSessionExpirySeconds, Secret adminToken,
+                    Secret secretEncryptionKey) {
+    this(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort, clusterMembers,
+        jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages, maxSessionExpirySeconds, adminToken,
+        secretEncryptionKey, null);
+  }
+
   /** This file with the operator token set. */
   public ConfigFile withAdminToken(Secret token) {
     return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
         clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
-        maxSessionExpirySeconds, token, secretEncryptionKey);
+        maxSessionExpirySeconds, token, secretEncryptionKey, eventRetentionHours);
+  }
+
+  /** This file with the event streams' retention set. */
+  public ConfigFile withEventRetentionHours(Integer hours) {
+    return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
+        clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
+        maxSessionExpirySeconds, adminToken, secretEncryptionKey, hours);
   }
 
   /** A file whose set fields replace this one's. */
@@ -55,7 +74,7 @@ public record ConfigFile(
         pick(o.jdbcUrl, jdbcUrl), pick(o.maxPacketSize, maxPacketSize), pick(o.maxClientIdLength, maxClientIdLength),
         pick(o.maxInflight, maxInflight), pick(o.maxQueuedMessages, maxQueuedMessages),
         pick(o.maxSessionExpirySeconds, maxSessionExpirySeconds), pick(o.adminToken, adminToken),
-        pick(o.secretEncryptionKey, secretEncryptionKey));
+        pick(o.secretEncryptionKey, secretEncryptionKey), pick(o.eventRetentionHours, eventRetentionHours));
   }
 
   private static <T> T pick(T override, T base) {

@@ -2,6 +2,7 @@ package io.tenantmq.deploy.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantmq.control.persistence.EventRetention;
 import io.tenantmq.deploy.Role;
 import io.tenantmq.gateway.GatewayOptions;
 import io.tenantmq.mqtt.MqttNodeOptions;
@@ -22,6 +23,8 @@ public final class ConfigLoader {
   public static final String DEFAULT_DATA_DIR = "data";
   public static final String DEFAULT_CLUSTER_NAME = "tenantmq";
   public static final int DEFAULT_HTTP_PORT = 8080;
+  /** Ten years: more is a typo. */
+  public static final int MAX_EVENT_RETENTION_HOURS = 87_600;
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -102,12 +105,14 @@ public final class ConfigLoader {
       }
     }
     TenantMqConfig.SecretKey secretKey = secretKey(problems, c.secretEncryptionKey());
+    int eventRetentionHours = check(problems, "event-retention-hours", c.eventRetentionHours(),
+        (int) EventRetention.DEFAULT_MAX_AGE.toHours(), 1, MAX_EVENT_RETENTION_HOURS);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
     return new TenantMqConfig(role, c.host() == null ? "0.0.0.0" : c.host(), mqttPort, wsPort, httpPort, tlsPort,
         Path.of(c.dataDir() == null ? DEFAULT_DATA_DIR : c.dataDir()).toAbsolutePath(), nodeName, clusterName,
-        clusterPort, members, c.jdbcUrl(), limits, c.adminToken(), secretKey);
+        clusterPort, members, c.jdbcUrl(), limits, c.adminToken(), secretKey, eventRetentionHours);
   }
 
   private static TenantMqConfig.SecretKey secretKey(List<String> problems, Secret base64) {

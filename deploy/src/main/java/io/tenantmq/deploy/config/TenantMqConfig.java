@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param adminToken           the operator token of the admin API; null: agreed once per cluster at start
  * @param secretEncryptionKey  the key that seals stored secrets; null: {@code secret.key} in the data directory
+ * @param eventRetentionHours  how long the event streams keep their events
  */
 public record TenantMqConfig(
     Role role,
@@ -28,7 +29,8 @@ public record TenantMqConfig(
     String jdbcUrl,
     MqttLimits mqtt,
     Secret adminToken,
-    SecretKey secretEncryptionKey) {
+    SecretKey secretEncryptionKey,
+    int eventRetentionHours) {
 
   /** Broker limits; see {@code MqttNodeOptions} for their meaning and defaults. */
   public record MqttLimits(int maxPacketSize, int maxClientIdLength, int maxInflight, int maxQueuedMessages,

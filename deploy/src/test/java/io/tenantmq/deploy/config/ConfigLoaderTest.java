@@ -58,6 +58,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void eventRetentionDefaultsTo72HoursAndTheFlagWinsOverTheFile(@TempDir Path dir) throws Exception {
+    assertThat(ConfigLoader.resolve(ConfigFile.EMPTY, ConfigFile.EMPTY).eventRetentionHours()).isEqualTo(72);
+    Path file = Files.writeString(dir.resolve("c.json"), "{\"eventRetentionHours\": 24}");
+    assertThat(ConfigLoader.resolve(ConfigLoader.readFile(file), ConfigFile.EMPTY).eventRetentionHours()).isEqualTo(24);
+    assertThat(ConfigLoader.resolve(ConfigLoader.readFile(file), ConfigFile.EMPTY.withEventRetentionHours(6))
+        .eventRetentionHours()).isEqualTo(6);
+    var e = catchThrowableOfType(ConfigLoader.InvalidConfigException.class,
+        () -> ConfigLoader.resolve(ConfigFile.EMPTY, ConfigFile.EMPTY.withEventRetentionHours(0)));
+    assertThat(e.getMessage()).contains("event-retention-hours");
+  }
+
+  @Test
   void shortTokenAndMalformedKeyAreReportedWithoutEchoingThem() {
     ConfigFile bad = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, Secret.of("short"), Secret.of("bm90LTMyLWJ5dGVz"));
