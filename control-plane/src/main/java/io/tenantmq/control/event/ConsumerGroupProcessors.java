@@ -20,7 +20,7 @@ final class ConsumerGroupProcessors {
    * What a pull starts from: the group's cursor and committed offset, the expired leases leased again, and when the
    * next lease expires. {@code needsStart} when the group is new and the caller did not say where it starts.
    */
-  record Prepared(boolean needsStart, long cursor, long committed, List<Lease> relent, long nextExpiry)
+  record Prepared(boolean needsStart, long cursor, long committed, List<Lease> relent, long nextExpiry, int unacked)
       implements Serializable {
   }
 
@@ -32,7 +32,7 @@ final class ConsumerGroupProcessors {
       ConsumerGroupState state = entry.getValue();
       if (state == null) {
         if (start < 0) {
-          return new Prepared(true, -1, -1, List.of(), Long.MAX_VALUE);
+          return new Prepared(true, -1, -1, List.of(), Long.MAX_VALUE, 0);
         }
         state = ConsumerGroupState.startingAt(entry.getKey().instanceId(), start);
         entry.setValue(state);
@@ -42,7 +42,7 @@ final class ConsumerGroupProcessors {
       if (next != state) {
         entry.setValue(next);
       }
-      return new Prepared(false, next.cursor(), next.committed(), relent, next.nextExpiry(nowMillis));
+      return new Prepared(false, next.cursor(), next.committed(), relent, next.nextExpiry(nowMillis), next.unacked());
     }
   }
 

@@ -32,6 +32,15 @@ record ConsumerGroupState(String instanceId, long cursor, long nextLeaseId, List
     return lowest;
   }
 
+  /** How many delivered offsets wait for their acknowledgement. */
+  int unacked() {
+    int count = 0;
+    for (Lease lease : leases) {
+      count += lease.offsets().length;
+    }
+    return count;
+  }
+
   /** The earliest deadline of a lease that has not expired by {@code nowMillis}, or {@link Long#MAX_VALUE}. */
   long nextExpiry(long nowMillis) {
     long next = Long.MAX_VALUE;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link EventConsumers} on one entry per consumer group in the map {@link MapNames#EVENT_CONSUMERS} (durable with
@@ -28,15 +29,27 @@ public final class HazelcastEventConsumers implements EventConsumers {
   /** Claims lost to other consumers of the group before a pull gives up and answers what it has (nothing). */
   private static final int MAX_CLAIM_ATTEMPTS = 8;
 
+  /**
+   * Unacknowledged events a group (a broadcasting consumer) may hold: past it, pulls deliver only what expires
+   * again, so a consumer that never acknowledges cannot grow its group's entry without bound.
+   */
+  public static final int MAX_UNACKED = 10_000;
+
   private final IMap<ConsumerGroupKey, ConsumerGroupState> groups;
   private final EventStream stream;
   private final Executor executor;
   private final SecureRandom random = new SecureRandom();
+  private final int maxUnacked;
 
   public HazelcastEventConsumers(HazelcastInstance hazelcast, EventStream stream, Executor executor) {
+    this(hazelcast, stream, executor, MAX_UNACKED);
+  }
+
+  HazelcastEventConsumers(HazelcastInstance hazelcast, EventStream stream, Executor executor, int maxUnacked) {
     this.groups = hazelcast.getMap(MapNames.EVENT_CONSUMERS);
     this.stream = stream;
     this.executor = executor;
+    this.maxUnacked = maxUnacked;
   }
 
   @Override
@@ -54,7 +67,14 @@ public final class HazelcastEventConsumers implements EventConsumers {
       long now = System.currentTimeMillis();
       // wait no longer than until a lease expires: its events are then due again
       long wait = Math.max(0, Math.min(waitUntil, prepared.nextExpiry()) - now);
-      return stream.follow(request.subscription(), prepared.cursor(), request.maxEvents(), Duration.ofMillis(wait))
+      int room = Math.min(request.maxEvents(), maxUnacked - prepared.unacked());
+      if (room <= 0) {
+        // full: nothing new until acknowledgements or expiries make room
+        return wait == 0 ? CompletableFuture.completedFuture(new PullResult(List.of(), prepared.committed()))
+            : CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS,
+                executor)).thenCompose(ignored -> pull(request, key, waitUntil, attempts));
+      }
+      return stream.follow(request.subscription(), prepared.cursor(), room, Duration.ofMillis(wait))
           .thenCompose(batch -> {
             // (a stream never moves back, so a read that ends at or before the cursor found nothing new)
             if (batch.events().isEmpty() && batch.nextOffset() <= prepared.cursor()) {

@@ -268,6 +268,19 @@ class HazelcastEventConsumersTest {
   }
 
   @Test
+  void aGroupHoldsNoMoreUnacknowledgedEventsThanItsLimit() throws Exception {
+    String instance = newInstance();
+    List<Long> appended = append(instance, "dev", ClientEventType.CONNECT, 5);
+    EventConsumers capped = new HazelcastEventConsumers(first.hazelcast, first.control.events(),
+        first.control.workerExecutor(), 3);
+    PullResult full = get(capped.pull(clustering(instance, "g", 10)));
+    assertThat(offsets(full)).isEqualTo(appended.subList(0, 3));
+    assertThat(get(capped.pull(clustering(instance, "g", 10))).deliveries()).isEmpty();
+    ack(capped, instance, "g", null, handles(full).subList(0, 1));
+    assertThat(offsets(get(capped.pull(clustering(instance, "g", 10))))).isEqualTo(appended.subList(3, 4));
+  }
+
+  @Test
   void deletingAnInstanceDropsItsConsumerGroups() throws Exception {
     String instance = newInstance();
     append(instance, "dev", ClientEventType.CONNECT, 1);
