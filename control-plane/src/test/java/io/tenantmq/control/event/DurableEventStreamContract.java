@@ -125,6 +125,30 @@ abstract class DurableEventStreamContract {
   }
 
   @Test
+  void losingOneMemberLosesNoEventAndNoCommittedOffset() throws Exception {
+    String instance = "dur-i" + SEQ.incrementAndGet();
+    try (DurableStore store = DurableStore.open(newDatabase())) {
+      EmbeddedMember[] members = cluster(store, "loss");
+      try {
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 20; i++) {
+          append(members[i % 2], instance, now);
+        }
+        PullResult got = get(members[0].control.consumers().pull(pull(instance, 5)));
+        get(members[0].control.consumers().ack(instance, "g", null,
+            got.deliveries().stream().map(Delivery::receiptHandle).toList()));
+        // whichever member owned the ringbuffer's and the group's partitions, the other had their backups
+        members[1].crash();
+        assertThat(offsets(get(members[0].control.events().read(instance, 0, 100)))).isEqualTo(range(0, 20));
+        assertThat(get(members[0].control.consumers().committedOffset(instance, "g", null))).isEqualTo(5);
+        assertThat(append(members[0], instance, now)).isEqualTo(20);
+      } finally {
+        members[0].close();
+      }
+    }
+  }
+
+  @Test
   void theRetentionDeletesOldRowsButEachStreamsNewestAndReadsSkipThem() throws Exception {
     String url = newDatabase();
     String instance = "dur-i" + SEQ.incrementAndGet();
