@@ -78,6 +78,11 @@ final class ConnectionChurn {
     }
   }
 
+  /** Starts one cycle now. */
+  void once() {
+    contexts.get(0).runOnContext(v -> cycle());
+  }
+
   /** Stops starting cycles; those under way finish. */
   synchronized void stop() {
     timers.forEach(vertx::cancelTimer);

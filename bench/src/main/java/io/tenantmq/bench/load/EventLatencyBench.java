@@ -35,6 +35,7 @@ final class EventLatencyBench {
 
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(20);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
   private static final long SELF = ProcessHandle.current().pid();
 
   private final EventLatencyOptions options;
@@ -65,6 +66,7 @@ final class EventLatencyBench {
           .onError(sink::error).build();
       consumer.registerListener(sink).start();
       try {
+        probe(vertx, product.mqttPort(), sink, "p" + run + "-");
         for (int rate : options.rates()) {
           for (int round = 1; round <= options.rounds(); round++) {
             EventLatencyMeasurement m = phase(vertx, product.mqttPort(), sink, rate, round,
@@ -87,6 +89,32 @@ final class EventLatencyBench {
       return BenchRun.EXIT_NOT_INTACT;
     }
     return BenchRun.EXIT_OK;
+  }
+
+  /**
+   * One cycle, waited for until its tcpclean arrives: the node, the stream and the consumer are all up (a fresh node's
+   * first connections are slow) and the consumer's group is positioned before anything is measured.
+   */
+  private void probe(Vertx vertx, int mqttPort, Sink sink, String prefix) {
+    ConnectionChurn probe = new ConnectionChurn(vertx, mqttPort, prefix, 1, 1);
+    try {
+      Window window = sink.follow(probe);
+      window.from = Long.MIN_VALUE;
+      long started = System.nanoTime();
+      probe.once();
+      long deadline = started + PROBE_TIMEOUT.toNanos();
+      while (window.delivered.get() == 0) {
+        if (System.nanoTime() > deadline) {
+          throw new BenchException("the first client's tcpclean did not reach the consumer within "
+              + PROBE_TIMEOUT.toSeconds() + " s (closed " + probe.closed() + ", failed " + probe.failed() + ")");
+        }
+        Await.sleep(POLL);
+      }
+      out.printf("first connect-and-close: its tcpclean arrived %.0f ms after the client started connecting%n",
+          (System.nanoTime() - started) / 1e6);
+    } finally {
+      probe.close();
+    }
   }
 
   private EventLatencyMeasurement phase(Vertx vertx, int mqttPort, Sink sink, int rate, int round, String prefix) {
