@@ -50,6 +50,13 @@ public final class Launcher implements Callable<Integer> {
   Integer clusterPort;
   @Option(names = "--cluster-members", paramLabel = "HOST:PORT,...", description = "TCP join list; no multicast.")
   String clusterMembers;
+  @Option(names = "--join", paramLabel = "tcp|kubernetes:SERVICE_DNS", description = "How members find each other:"
+      + " tcp (default: --cluster-members) or kubernetes:<headless service DNS name> (Hazelcast's DNS lookup; every"
+      + " member on the same --cluster-port).")
+  String join;
+  @Option(names = "--failure-detection-seconds", paramLabel = "S", description = "A member silent this long is"
+      + " declared dead; its clients are marked offline within about S + 2 s (default 6, at least 2).")
+  Integer failureDetectionSeconds;
   @Option(names = "--jdbc-url", description = "Durable store: jdbc:postgresql://HOST:PORT/DB?user=…&password=… for"
       + " a cluster (every member the same); default: an H2 file, DATA_DIR/tenantmq.mv.db.")
   String jdbcUrl;
@@ -74,7 +81,7 @@ public final class Launcher implements Callable<Integer> {
       ConfigFile flags = new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName,
           clusterPort, clusterMembers == null ? null : splitMembers(clusterMembers), jdbcUrl,
           null, null, null, null, null).withAdminToken(Secret.of(adminToken))
-          .withEventRetentionHours(eventRetentionHours);
+          .withEventRetentionHours(eventRetentionHours).withJoin(join, failureDetectionSeconds);
       resolved = ConfigLoader.resolve(file, flags);
     } catch (ConfigLoader.InvalidConfigException e) {
       System.err.println(e.getMessage());

@@ -65,7 +65,7 @@ public final class TenantMqNode {
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     member = ClusterMember.start(
         new ClusterMemberOptions(config.clusterName(), config.nodeName(), clusterHost(), config.clusterPort(),
-            config.clusterMembers(), store),
+            config.clusterMembers(), store, config.kubernetesServiceDns(), config.failureDetectionSeconds()),
         new MicrometerMetricsFactory(meters),
         new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true))
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
@@ -132,7 +132,7 @@ public final class TenantMqNode {
 
   private String clusterHost() {
     // members on other hosts need a routable address; everything on one machine stays on loopback
-    boolean remote = config.clusterMembers().stream().anyMatch(m -> !m.startsWith("127.") && !m.startsWith("localhost"));
+    boolean remote = config.kubernetesServiceDns() != null || config.clusterMembers().stream().anyMatch(m -> !m.startsWith("127.") && !m.startsWith("localhost"));
     if (!remote) {
       return "127.0.0.1";
     }

@@ -26,7 +26,9 @@ public record ConfigFile(
     Long maxSessionExpirySeconds,
     Secret adminToken,
     Secret secretEncryptionKey,
-    Integer eventRetentionHours) {
+    Integer eventRetentionHours,
+    String join,
+    Integer failureDetectionSeconds) {
 
   public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
       null, null, null, null, null, null);
@@ -48,21 +50,28 @@ public record ConfigFile(
                     Secret secretEncryptionKey) {
     this(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort, clusterMembers,
         jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages, maxSessionExpirySeconds, adminToken,
-        secretEncryptionKey, null);
+        secretEncryptionKey, null, null, null);
   }
 
   /** This file with the operator token set. */
   public ConfigFile withAdminToken(Secret token) {
     return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
         clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
-        maxSessionExpirySeconds, token, secretEncryptionKey, eventRetentionHours);
+        maxSessionExpirySeconds, token, secretEncryptionKey, eventRetentionHours, join, failureDetectionSeconds);
   }
 
   /** This file with the event streams' retention set. */
   public ConfigFile withEventRetentionHours(Integer hours) {
     return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
         clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
-        maxSessionExpirySeconds, adminToken, secretEncryptionKey, hours);
+        maxSessionExpirySeconds, adminToken, secretEncryptionKey, hours, join, failureDetectionSeconds);
+  }
+
+  /** This file with the cluster join ({@code tcp} or {@code kubernetes:<service-dns>}) and failure detection set. */
+  public ConfigFile withJoin(String join, Integer failureDetectionSeconds) {
+    return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
+        clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
+        maxSessionExpirySeconds, adminToken, secretEncryptionKey, eventRetentionHours, join, failureDetectionSeconds);
   }
 
   /** A file whose set fields replace this one's. */
@@ -74,7 +83,8 @@ public record ConfigFile(
         pick(o.jdbcUrl, jdbcUrl), pick(o.maxPacketSize, maxPacketSize), pick(o.maxClientIdLength, maxClientIdLength),
         pick(o.maxInflight, maxInflight), pick(o.maxQueuedMessages, maxQueuedMessages),
         pick(o.maxSessionExpirySeconds, maxSessionExpirySeconds), pick(o.adminToken, adminToken),
-        pick(o.secretEncryptionKey, secretEncryptionKey), pick(o.eventRetentionHours, eventRetentionHours));
+        pick(o.secretEncryptionKey, secretEncryptionKey), pick(o.eventRetentionHours, eventRetentionHours),
+        pick(o.join, join), pick(o.failureDetectionSeconds, failureDetectionSeconds));
   }
 
   private static <T> T pick(T override, T base) {

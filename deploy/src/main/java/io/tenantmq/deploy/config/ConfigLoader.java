@@ -6,6 +6,7 @@ import io.tenantmq.control.persistence.EventRetention;
 import io.tenantmq.deploy.Role;
 import io.tenantmq.gateway.GatewayOptions;
 import io.tenantmq.mqtt.MqttNodeOptions;
+import io.tenantmq.mqtt.cluster.ClusterMemberOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class ConfigLoader {
   public static final int DEFAULT_HTTP_PORT = 8080;
   /** Ten years: more is a typo. */
   public static final int MAX_EVENT_RETENTION_HOURS = 87_600;
+  private static final String KUBERNETES_JOIN = "kubernetes:";
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -104,6 +106,10 @@ public final class ConfigLoader {
         problems.add("admin-token: " + e.getMessage());
       }
     }
+    String kubernetesDns = kubernetesServiceDns(problems, c.join());
+    int failureDetection = check(problems, "failure-detection-seconds", c.failureDetectionSeconds(),
+        ClusterMemberOptions.DEFAULT_FAILURE_DETECTION_SECONDS, ClusterMemberOptions.MIN_FAILURE_DETECTION_SECONDS,
+        300);
     TenantMqConfig.SecretKey secretKey = secretKey(problems, c.secretEncryptionKey());
     int eventRetentionHours = check(problems, "event-retention-hours", c.eventRetentionHours(),
         (int) EventRetention.DEFAULT_MAX_AGE.toHours(), 1, MAX_EVENT_RETENTION_HOURS);
@@ -112,7 +118,21 @@ public final class ConfigLoader {
     }
     return new TenantMqConfig(role, c.host() == null ? "0.0.0.0" : c.host(), mqttPort, wsPort, httpPort, tlsPort,
         Path.of(c.dataDir() == null ? DEFAULT_DATA_DIR : c.dataDir()).toAbsolutePath(), nodeName, clusterName,
-        clusterPort, members, c.jdbcUrl(), limits, c.adminToken(), secretKey, eventRetentionHours);
+        clusterPort, members, c.jdbcUrl(), limits, c.adminToken(), secretKey, eventRetentionHours, kubernetesDns,
+        failureDetection);
+  }
+
+  /** {@code tcp} (or nothing): null; {@code kubernetes:<service-dns>}: the DNS name. */
+  private static String kubernetesServiceDns(List<String> problems, String join) {
+    if (join == null || join.equals("tcp")) {
+      return null;
+    }
+    if (join.startsWith(KUBERNETES_JOIN) && join.length() > KUBERNETES_JOIN.length()
+        && join.substring(KUBERNETES_JOIN.length()).matches("[A-Za-z0-9.-]+")) {
+      return join.substring(KUBERNETES_JOIN.length());
+    }
+    problems.add("join must be tcp or kubernetes:<service-dns> (a headless service's DNS name), was '" + join + "'");
+    return null;
   }
 
   private static TenantMqConfig.SecretKey secretKey(List<String> problems, Secret base64) {

@@ -13,6 +13,9 @@ import java.util.List;
  * @param adminToken           the operator token of the admin API; null: agreed once per cluster at start
  * @param secretEncryptionKey  the key that seals stored secrets; null: {@code secret.key} in the data directory
  * @param eventRetentionHours  how long the event streams keep their events
+ * @param kubernetesServiceDns null: join through {@code clusterMembers} (TCP); else the headless service whose DNS
+ *                             name lists the members ({@code --join kubernetes:<service-dns>})
+ * @param failureDetectionSeconds how long a silent member stays in the cluster before the others end its clients
  */
 public record TenantMqConfig(
     Role role,
@@ -30,7 +33,9 @@ public record TenantMqConfig(
     MqttLimits mqtt,
     Secret adminToken,
     SecretKey secretEncryptionKey,
-    int eventRetentionHours) {
+    int eventRetentionHours,
+    String kubernetesServiceDns,
+    int failureDetectionSeconds) {
 
   /** Broker limits; see {@code MqttNodeOptions} for their meaning and defaults. */
   public record MqttLimits(int maxPacketSize, int maxClientIdLength, int maxInflight, int maxQueuedMessages,

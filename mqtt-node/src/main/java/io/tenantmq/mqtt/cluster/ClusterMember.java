@@ -57,7 +57,7 @@ public record ClusterMember(Vertx vertx, HazelcastInstance hazelcast, String nod
     config.setProperty("hazelcast.socket.bind.any", "false");
     // a crashed member is noticed within seconds, not the default minute
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-    config.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(options.failureDetectionSeconds()));
     config.getMemberAttributeConfig().setAttribute(MapNames.NODE_NAME_ATTRIBUTE, options.nodeName());
     // Vert.x finds its own node id here when it is handed an instance it did not create
     config.getMemberAttributeConfig().setAttribute(VERTX_NODE_ID_ATTRIBUTE, UUID.randomUUID().toString());
@@ -69,11 +69,18 @@ public record ClusterMember(Vertx vertx, HazelcastInstance hazelcast, String nod
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true);
-    if (options.members().isEmpty()) {
-      join.getTcpIpConfig().addMember(options.host());
+    if (options.kubernetesServiceDns() != null) {
+      // DNS lookup mode: no Kubernetes API access (RBAC) needed, only a headless service; peers listen on our port
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty("service-dns", options.kubernetesServiceDns())
+          .setProperty("service-port", String.valueOf(network.getPort()));
     } else {
-      options.members().forEach(join.getTcpIpConfig()::addMember);
+      join.getTcpIpConfig().setEnabled(true);
+      if (options.members().isEmpty()) {
+        join.getTcpIpConfig().addMember(options.host());
+      } else {
+        options.members().forEach(join.getTcpIpConfig()::addMember);
+      }
     }
     config.getJetConfig().setEnabled(false);
     return ClusterMaps.configure(config, options.durableStore());
