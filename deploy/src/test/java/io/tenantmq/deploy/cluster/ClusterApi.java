@@ -30,23 +30,53 @@ record ClusterApi(String host, int port, String apiKey, String apiSecret) {
 
   /** GET on the API; a status other than 200 fails with the body. */
   JsonNode get(String pathAndQuery) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery))
-        .timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8)))
-        .build();
+    return ok("GET", pathAndQuery, send("GET", pathAndQuery, null));
+  }
+
+  /** POST of a JSON body; a status other than 200 fails with the body. */
+  JsonNode post(String path, String json) {
+    return ok("POST", path, send("POST", path, json));
+  }
+
+  /** The status of a GET, whatever it is. */
+  int status(String pathAndQuery) {
+    return send("GET", pathAndQuery, null).statusCode();
+  }
+
+  private static JsonNode ok(String method, String path, HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
-      }
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
+      throw new AssertionError(method + " " + path + " answered no JSON: " + response.body(), e);
+    }
+  }
+
+  private HttpResponse<String> send(String method, String pathAndQuery, String json) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery))
+        .timeout(Duration.ofSeconds(40))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (apiKey + ":" + apiSecret).getBytes(StandardCharsets.UTF_8)))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + pathAndQuery + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** How many clients whose id contains {@code likeClientId} this node's API lists as connected. */
+  int connectedCount(String likeClientId) {
+    return get("/api/v5/clients?like_clientid=" + likeClientId + "&conn_state=connected&limit=1")
+        .get("meta").get("count").asInt();
   }
 
   /** {@code GET /api/v5/clients/{id}}: the client as this node's API sees it. */
