@@ -91,6 +91,13 @@ start() {
       echo "node$i already running (pid $pid)"
       continue
     fi
+    local port
+    for port in "$(cluster_port "$i")" "$(mqtt_port "$i")" "$(ws_port "$i")" "$(http_port "$i")"; do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "node$i: port $port is taken by another program; stop it or choose other ports with PORT_OFFSET" >&2
+        exit 1
+      fi
+    done
     mkdir -p "$dir"
     rm -f "$dir/ports.json"
     # shellcheck disable=SC2086
