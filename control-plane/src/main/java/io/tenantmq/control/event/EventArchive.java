@@ -1,5 +1,6 @@
 package io.tenantmq.control.event;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,4 +21,10 @@ public interface EventArchive {
 
   /** Drops every stored event of one ringbuffer. */
   void delete(String ring);
+
+  /**
+   * Waits until every event handed to the store before this call is in the archive (stores may be queued), up to
+   * {@code timeout}; true if it is.
+   */
+  boolean flush(Duration timeout);
 }

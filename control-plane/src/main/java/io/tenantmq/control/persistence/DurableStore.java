@@ -144,8 +144,8 @@ public final class DurableStore implements AutoCloseable {
   }
 
   /**
-   * How the event streams' ringbuffers use the store: every event written through before its append completes, the
-   * stream continuing after the largest stored offset when the cluster restarts.
+   * How the event streams' ringbuffers use the store: every event queued and written behind in batches (see
+   * {@link JdbcEventArchive}), the stream continuing after the largest stored offset when the cluster restarts.
    */
   public RingbufferStoreConfig eventStoreConfig() {
     return new RingbufferStoreConfig().setEnabled(true).setFactoryImplementation(events);
@@ -153,6 +153,8 @@ public final class DurableStore implements AutoCloseable {
 
   @Override
   public void close() {
+    // the queued events first, while the pool is open
+    events.close();
     retention.shutdownNow();
     dataSource.close();
   }
