@@ -4,6 +4,7 @@ import com.hazelcast.config.RingbufferConfig;
 import com.hazelcast.config.RingbufferStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IFunction;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.ringbuffer.OverflowPolicy;
 import com.hazelcast.ringbuffer.ReadResultSet;
 import com.hazelcast.ringbuffer.Ringbuffer;
@@ -13,15 +14,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link EventStream} on one Hazelcast {@code Ringbuffer} per instance ({@link #PREFIX}{@code instanceId}): the
  * ringbuffer's sequence is the offset. In memory it holds the newest events (its capacity); with a durable store
- * every event is also written through to the store's {@link EventArchive}, which keeps what is older than the
+ * every event is also stored in the store's {@link EventArchive}, which keeps what is older than the
  * in-memory head (the whole stream after a restart of the cluster) for as long as the retention says. Reads below the
  * head go to the archive, one range query each, skipping offsets the retention dropped; reads from the head on go to
- * the ringbuffer's partition, where the subscription's filter runs.
+ * the ringbuffer's partition, where the subscription's filter runs. A long poll waits on this member's
+ * {@link TailWatchers}: one parked read per stream, however many polls wait. The archive may queue what it stores
+ * (write-behind): when this member shuts down it is flushed.
  */
 public final class HazelcastEventStream implements EventStream {
 
@@ -33,6 +35,7 @@ public final class HazelcastEventStream implements EventStream {
   private final EventArchive archive;
   /** A ringbuffer read may not ask for more. */
   private final int capacity;
+  private final TailWatchers watchers = new TailWatchers(this::of);
 
   public HazelcastEventStream(HazelcastInstance hazelcast, Executor executor) {
     this.hazelcast = hazelcast;
@@ -43,6 +46,14 @@ public final class HazelcastEventStream implements EventStream {
     RingbufferStoreConfig store = config.getRingbufferStoreConfig();
     this.archive = store != null && store.isEnabled() && store.getFactoryImplementation() instanceof EventArchive a
         ? a : null;
+    if (archive != null) {
+      // a clean shutdown: once the member is out, what it stored is written before the process goes on to stop
+      hazelcast.getLifecycleService().addLifecycleListener(change -> {
+        if (change.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
+          archive.flush(Duration.ofSeconds(10));
+        }
+      });
+    }
   }
 
   private Ringbuffer<ClientEvent> of(String instanceId) {
@@ -69,13 +80,36 @@ public final class HazelcastEventStream implements EventStream {
       if (!first.events().isEmpty() || longPoll.isZero() || longPoll.isNegative()) {
         return CompletableFuture.completedFuture(first);
       }
-      EventBatch none = new EventBatch(List.of(), first.nextOffset());
-      // a read that waits parks on the ringbuffer's partition until a matching event arrives, not on a thread
-      return of(instanceId).readManyAsync(first.nextOffset(), 1, Math.min(count, capacity), filter)
-          .thenApply(read -> batch(read, first.nextOffset()))
-          .toCompletableFuture()
-          .completeOnTimeout(none, longPoll.toMillis(), TimeUnit.MILLISECONDS);
+      return await(instanceId, first.nextOffset(), count, filter, System.nanoTime() + longPoll.toNanos(), false);
     });
+  }
+
+  /**
+   * Waits for an event at {@code from} or later, then reads with the filter; again while nothing matched, until
+   * {@code deadline} ({@link System#nanoTime}).
+   */
+  private CompletionStage<EventBatch> await(String instanceId, long from, int count, Matches filter, long deadline,
+                                            boolean stale) {
+    EventBatch none = new EventBatch(List.of(), from);
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return CompletableFuture.completedFuture(none);
+    }
+    return watchers.await(instanceId, from, Duration.ofNanos(left), stale).thenCompose(woken -> !woken
+        ? CompletableFuture.completedFuture(none)
+        : read(instanceId, from, count, filter).thenCompose(batch -> batch.events().isEmpty()
+            ? await(instanceId, batch.nextOffset(), count, filter, deadline, batch.nextOffset() <= from)
+            : CompletableFuture.completedFuture(batch)));
+  }
+
+  /** Reads this member's long polls keep parked: at most one per stream. */
+  int parkedReads() {
+    return watchers.parkedReads();
+  }
+
+  /** Long polls of this member waiting on {@code instanceId}'s stream. */
+  int waiters(String instanceId) {
+    return watchers.waiters(instanceId);
   }
 
   private static int count(int max) {

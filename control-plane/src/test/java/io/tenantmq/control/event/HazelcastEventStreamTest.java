@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.tenantmq.control.credential.SecretCipher;
 import io.tenantmq.control.testing.EmbeddedMember;
 import java.time.Duration;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.spi.impl.operationparker.impl.OperationParkerImpl;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.assertj.core.groups.Tuple;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -128,5 +132,38 @@ class HazelcastEventStreamTest {
     EventBatch got = get(waiting);
     assertThat(got.events()).extracting(ClientEvent::offset).containsExactly(connect);
     assertThat(got.nextOffset()).isEqualTo(connect + 1);
+  }
+
+  /** Operations parked on a member (reads waiting for an event), Hazelcast's own count. */
+  static int parked(EmbeddedMember member) {
+    return ((OperationParkerImpl) ((HazelcastInstanceProxy) member.hazelcast).getOriginal().node.getNodeEngine()
+        .getOperationParker()).getTotalParkedOperationCount();
+  }
+
+  @Test
+  void timedOutLongPollsOnAQuietStreamLeaveAtMostOneParkedReadAndAWaiterStillWakesOnAnAppendElsewhere()
+      throws Exception {
+    String instance = "ev-i" + SEQ.incrementAndGet();
+    HazelcastEventStream stream = (HazelcastEventStream) first.control.events();
+    EventSubscription all = new EventSubscription(EventTopic.of(instance, instance), TagFilter.ALL);
+    int before = parked(first) + parked(second);
+    List<CompletableFuture<EventBatch>> polls = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      polls.add(stream.follow(all, 0, 10, Duration.ofMillis(500 + i)).toCompletableFuture());
+    }
+    for (CompletableFuture<EventBatch> poll : polls) {
+      assertThat(poll.get(10, TimeUnit.SECONDS).events()).isEmpty();
+    }
+    for (int i = 0; i < 5; i++) {
+      assertThat(get(stream.follow(all, 0, 10, Duration.ofMillis(50))).events()).isEmpty();
+    }
+    assertThat(stream.waiters(instance)).isZero();
+    assertThat(parked(first) + parked(second) - before).isLessThanOrEqualTo(1);
+
+    CompletionStage<EventBatch> waiting = stream.follow(all, 0, 10, Duration.ofSeconds(20));
+    await().atMost(Duration.ofSeconds(10)).until(() -> stream.waiters(instance) == 1);
+    long offset = get(second.control.events().append(event(instance, "x", ClientEventType.CONNECT)));
+    assertThat(get(waiting).events()).extracting(ClientEvent::offset).containsExactly(offset);
+    await().atMost(Duration.ofSeconds(10)).until(() -> parked(first) + parked(second) <= before);
   }
 }
