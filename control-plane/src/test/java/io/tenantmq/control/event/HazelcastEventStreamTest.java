@@ -166,4 +166,18 @@ class HazelcastEventStreamTest {
     assertThat(get(waiting).events()).extracting(ClientEvent::offset).containsExactly(offset);
     await().atMost(Duration.ofSeconds(10)).until(() -> parked(first) + parked(second) <= before);
   }
+
+  @Test
+  void followPastTheLastEventAnswersThatPositionAndWaitsOnlyForNewEvents() throws Exception {
+    String instance = "ev-i" + SEQ.incrementAndGet();
+    EventSubscription all = new EventSubscription(EventTopic.of(instance, instance), TagFilter.ALL);
+    get(first.control.events().append(event(instance, "x", ClientEventType.CONNECT)));
+    long last = get(first.control.events().append(event(instance, "x", ClientEventType.TCPCLEAN)));
+    EventBatch atEnd = get(second.control.events().follow(all, Long.MAX_VALUE, 10, Duration.ZERO));
+    assertThat(atEnd.events()).isEmpty();
+    assertThat(atEnd.nextOffset()).isEqualTo(last + 1);
+    EventBatch waited = get(second.control.events().follow(all, last + 1, 10, Duration.ofMillis(300)));
+    assertThat(waited.events()).isEmpty();
+    assertThat(waited.nextOffset()).isEqualTo(last + 1);
+  }
 }
