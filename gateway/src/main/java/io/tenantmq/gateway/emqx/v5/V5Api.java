@@ -2,6 +2,7 @@ package io.tenantmq.gateway.emqx.v5;
 
 import io.tenantmq.gateway.GatewayContext;
 import io.tenantmq.gateway.emqx.EmqxException;
+import io.tenantmq.gateway.events.EventStreamRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -27,6 +28,7 @@ public final class V5Api {
     new NodeRoutes(context).mount(v5);
     new StatsRoutes(context).mount(v5);
     new BannedRoutes(context).mount(v5);
+    EventStreamRoutes.mount(v5, context);
     v5.route().handler(ctx -> ctx.fail(new EmqxException(404, "NOT_FOUND", "Request Path Not Found")));
     v5.route().failureHandler(V5Api::failure);
   }
