@@ -25,6 +25,7 @@ public final class EventParamException extends IllegalArgumentException {
     return missing(param, "required");
   }
 
+  /** Missing, with a reason why it is required here (e.g. {@code required in broadcasting mode}). */
   static EventParamException missing(EventParam param, String problem) {
     return new EventParamException(param, true, problem);
   }

@@ -8,7 +8,9 @@ import io.tenantmq.control.event.EventTopic;
 import io.tenantmq.control.event.PullRequest;
 import io.tenantmq.control.event.TagFilter;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,6 +29,12 @@ public final class EventRequests {
   /** Twelve hours, RocketMQ's longest invisible time. */
   public static final int MAX_INVISIBLE_SECONDS = 43_200;
   public static final int MAX_RECEIPT_HANDLES = 1000;
+
+  /** The parameters a pull reads. */
+  public static final Set<EventParam> PULL_PARAMS = Set.copyOf(EnumSet.complementOf(EnumSet.of(EventParam.RECEIPT_HANDLES)));
+  /** The parameters an ack (besides its receipt handles) or an offsets query reads. */
+  public static final Set<EventParam> CONSUMER_PARAMS = Set.copyOf(EnumSet.of(EventParam.TOPIC,
+      EventParam.CONSUMER_GROUP, EventParam.CONSUMER_ID));
 
   /** RocketMQ's consumer group names. */
   private static final Pattern GROUP = Pattern.compile("[%|A-Za-z0-9_-]{1,255}");
@@ -70,8 +78,11 @@ public final class EventRequests {
 
   /** 1 to {@link #MAX_RECEIPT_HANDLES} non-empty handles; null (absent) is missing. */
   public static List<String> receiptHandles(List<String> handles) {
-    if (handles == null || handles.isEmpty()) {
-      throw EventParamException.missing(EventParam.RECEIPT_HANDLES, "required, one receipt handle or more");
+    if (handles == null) {
+      throw EventParamException.missing(EventParam.RECEIPT_HANDLES);
+    }
+    if (handles.isEmpty()) {
+      throw EventParamException.invalid(EventParam.RECEIPT_HANDLES, "must hold one receipt handle or more");
     }
     if (handles.size() > MAX_RECEIPT_HANDLES) {
       throw EventParamException.invalid(EventParam.RECEIPT_HANDLES,

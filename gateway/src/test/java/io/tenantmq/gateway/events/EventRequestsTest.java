@@ -112,7 +112,7 @@ class EventRequestsTest {
     assertThat(catchThrowableOfType(EventParamException.class, () -> EventRequests.receiptHandles(null)).missing())
         .isTrue();
     assertThat(catchThrowableOfType(EventParamException.class, () -> EventRequests.receiptHandles(List.of())).missing())
-        .isTrue();
+        .isFalse();
     assertThat(catchThrowableOfType(EventParamException.class, () -> EventRequests.receiptHandles(List.of("h", "")))
         .param()).isEqualTo(EventParam.RECEIPT_HANDLES);
     assertThat(catchThrowableOfType(EventParamException.class,
