@@ -67,8 +67,7 @@ public final class EventSse {
     long from = start(ctx.request().getHeader(LAST_EVENT_ID), params.text(EventParam.FROM));
     // "last" means after what is stored when the reader asked, not after whatever the first read happens to see
     Future<Long> first = from == Long.MAX_VALUE
-        ? Future.fromCompletionStage(stream.follow(subscription, Long.MAX_VALUE, 1, Duration.ZERO), ctx.vertx()
-            .getOrCreateContext()).map(EventBatch::nextOffset)
+        ? Future.fromCompletionStage(stream.nextOffset(instanceId), ctx.vertx().getOrCreateContext())
         : Future.succeededFuture(from);
     first.onSuccess(offset -> new Reader(ctx, subscription, offset).start()).onFailure(ctx::fail);
   }
