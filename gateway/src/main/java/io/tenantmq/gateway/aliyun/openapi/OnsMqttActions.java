@@ -16,7 +16,8 @@ final class OnsMqttActions {
 
   static Map<String, OnsMqttAction> all() {
     return List.of(new QuerySessionByClientId(), new BatchQuerySessionByClientIds(), new CloseConnection(),
-            new ApplyToken(), new QueryToken(), new RevokeToken(), new QueryMqttTraceDevice())
+            new ApplyToken(), new QueryToken(), new RevokeToken(), new QueryMqttTraceDevice(),
+            new ReceiveMqttClientEvents(), new AckMqttClientEvents())
         .stream().collect(Collectors.toUnmodifiableMap(OnsMqttAction::name, Function.identity()));
   }
 }

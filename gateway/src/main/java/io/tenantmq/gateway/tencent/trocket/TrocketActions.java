@@ -26,6 +26,8 @@ public final class TrocketActions {
         new CreateMQTTTopic(),
         new ModifyMQTTTopic(),
         new DeleteMQTTTopic(),
-        new DescribeMQTTInsPublicEndpoints());
+        new DescribeMQTTInsPublicEndpoints(),
+        new ReceiveMQTTClientEvents(),
+        new AckMQTTClientEvents());
   }
 }
