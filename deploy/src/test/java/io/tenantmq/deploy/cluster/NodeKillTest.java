@@ -204,8 +204,8 @@ class NodeKillTest {
 
   @Test
   @Order(3)
-  @Disabled("needs the node_down tcpclean events (node helper) and the HTTP pull endpoint"
-      + " GET /api/v5/event-streams/{topic}/messages (gateway helper); neither is on main yet")
+  @Disabled("needs the tcpclean events with reason node_down that a survivor appends for a crashed member's clients"
+      + " (node helper, issue 7 part 4); not on main yet")
   void theStreamHoldsExactlyOneNodeDownTcpcleanPerClientForItsChannel() throws IOException {
     ClusterApi api = survivor2.api();
     String group = run + "-reader";
