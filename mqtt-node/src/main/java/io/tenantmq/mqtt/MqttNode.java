@@ -9,6 +9,7 @@ import io.tenantmq.control.registry.ClientRegistry;
 import io.tenantmq.mqtt.auth.ConnectAuthenticator;
 import io.tenantmq.mqtt.auth.TokenLogins;
 import io.tenantmq.mqtt.command.NodeCommandHandler;
+import io.tenantmq.mqtt.event.ClientChannels;
 import io.tenantmq.mqtt.listener.MqttListener;
 import io.tenantmq.mqtt.listener.Transport;
 import io.tenantmq.mqtt.metrics.BrokerMetrics;
@@ -60,6 +61,7 @@ public final class MqttNode {
   private final BanEnforcement bans;
   private final TokenLogins tokenLogins;
   private final RemoteTakeover remoteTakeover;
+  private final ClientChannels channels;
   private final ConnectHandler connectHandler;
   private final SessionStore sessionStore;
   private final OrphanAdoption adoption;
@@ -88,12 +90,13 @@ public final class MqttNode {
     SessionServices services = new SessionServices(node, vertx, this.options, router, subscriptions,
         retained, registry, sessions, metrics, instanceMetrics, sessionStore);
     this.adoption = new OrphanAdoption(services, nodes::liveNodes);
-    this.remoteTakeover = new RemoteTakeover(vertx, sessions, this.options.getTakeoverTimeoutMillis());
+    this.channels = new ClientChannels(control.events(), node);
+    this.remoteTakeover = new RemoteTakeover(vertx, sessions, channels, this.options.getTakeoverTimeoutMillis());
     this.bans = new BanEnforcement(control.bans(), sessions);
     this.tokenLogins = new TokenLogins(vertx);
     BrokerMetrics.gauge(meters, "tenantmq.token.logins", node, tokenLogins::size);
     this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control, this.options.getDefaultInstanceId()),
-        remoteTakeover, nodes::isAlive, bans, tokenLogins, control.events());
+        remoteTakeover, nodes::isAlive, bans, tokenLogins, channels);
     NodeReports reports = new NodeReports(node, System.currentTimeMillis(), instanceMetrics);
     this.commandHandler = new NodeCommandHandler(sessions, router, retained, reports, vertx.getOrCreateContext());
   }

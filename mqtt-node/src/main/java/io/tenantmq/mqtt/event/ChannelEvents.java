@@ -2,40 +2,44 @@ package io.tenantmq.mqtt.event;
 
 import io.tenantmq.control.event.ClientEvent;
 import io.tenantmq.control.event.ClientEventType;
-import io.tenantmq.control.event.EventStream;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The events of one connection (channel), appended to its instance's stream in the order they happened: each append
- * starts when the previous one is stored, so a {@code tcpclean} never overtakes its channel's {@code connect}.
- * Called from the connection's context only; a failed append is logged and does not hold up the next.
+ * starts when the previous one is stored, and the first starts only when the client's previous channel on this node
+ * (and whatever else {@link ClientChannels#open} was told to wait for) is stored, so that the stream holds a client's
+ * channels one after the other. Made by {@link ClientChannels}. Its methods are called from the connection's context;
+ * {@link #recorded()} may be read from any thread. A failed append is logged and does not hold up the next.
  */
 public final class ChannelEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChannelEvents.class);
 
-  private final EventStream stream;
-  private final String node;
+  private final ClientChannels owner;
   private final ClientKey key;
   private final String channelId;
   private final String clientIp;
   private final String username;
-  private CompletionStage<?> last = CompletableFuture.completedFuture(null);
+  private volatile CompletionStage<Void> last;
   private boolean sentDisconnect;
+  private boolean closed;
 
-  public ChannelEvents(EventStream stream, String node, ClientKey key, String channelId, String clientIp,
-                       String username) {
-    this.stream = stream;
-    this.node = node;
+  ChannelEvents(ClientChannels owner, ClientKey key, String channelId, String clientIp, String username,
+                CompletionStage<Void> after) {
+    this.owner = owner;
     this.key = key;
     this.channelId = channelId;
     this.clientIp = clientIp;
     this.username = username;
+    this.last = after;
+  }
+
+  ClientKey key() {
+    return key;
   }
 
   /** CONNACK was sent. */
@@ -46,20 +50,37 @@ public final class ChannelEvents {
   /** The client sent DISCONNECT. */
   public void disconnected() {
     sentDisconnect = true;
-    append(ClientEventType.DISCONNECT, "client");
+    append(ClientEventType.DISCONNECT, CloseReason.NORMAL.wireName());
   }
 
-  /** The TCP connection is gone: after the client's DISCONNECT ({@code disconnect}) or otherwise ({@code closed}). */
-  public void closed() {
-    append(ClientEventType.TCPCLEAN, sentDisconnect ? "disconnect" : "closed");
+  /**
+   * The TCP connection is gone because of {@code reason}; null: nobody on the server closed it, so it is
+   * {@link CloseReason#NORMAL} after the client's DISCONNECT, else {@link CloseReason#TCP_CLOSED}. Only the first call
+   * appends. Returns {@link #recorded()}.
+   */
+  public CompletionStage<Void> closed(CloseReason reason) {
+    if (!closed) {
+      closed = true;
+      CloseReason why = reason != null ? reason : sentDisconnect ? CloseReason.NORMAL : CloseReason.TCP_CLOSED;
+      append(ClientEventType.TCPCLEAN, why.wireName());
+      last.whenComplete((v, e) -> owner.ended(this));
+    }
+    return last;
+  }
+
+  /** Completes when every event of this channel so far is stored (or failed to be). */
+  public CompletionStage<Void> recorded() {
+    return last;
   }
 
   private void append(ClientEventType type, String reason) {
     ClientEvent event = new ClientEvent(key.instanceId(), key.clientId(), System.currentTimeMillis(), type, channelId,
-        clientIp, ClientRecord.groupIdOf(key.clientId()), username, node, reason, -1);
-    last = last.thenCompose(previous -> stream.append(event)).exceptionally(e -> {
-      LOG.warn("{} event of {} (channel {}) not recorded: {}", type.tag(), key, channelId, e.toString());
-      return null;
-    });
+        clientIp, ClientRecord.groupIdOf(key.clientId()), username, owner.node(), reason, -1);
+    last = ClientChannels.logged(last.thenCompose(previous -> owner.stream().append(event)), event);
+  }
+
+  static void warn(ClientEvent event, Throwable e) {
+    LOG.warn("{} event of {}/{} (channel {}) not recorded: {}", event.type().tag(), event.instanceId(),
+        event.clientId(), event.channelId(), e.toString());
   }
 }

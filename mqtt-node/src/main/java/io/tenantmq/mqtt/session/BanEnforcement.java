@@ -62,7 +62,7 @@ public final class BanEnforcement {
       if (key.instanceId().equals(ban.instanceId()) && matcher.matches(key.clientId(), c.username(), c.peerHost())) {
         matched++;
         session.context().runOnContext(v -> {
-          if (session.kick()) {
+          if (session.ban()) {
             LOG.debug("closed {} ({}): banned", key, c.address());
           }
         });

@@ -3,7 +3,6 @@ package io.tenantmq.mqtt.session;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.tenantmq.control.ban.Ban;
-import io.tenantmq.control.event.EventStream;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.control.registry.ClientState;
@@ -14,6 +13,8 @@ import io.tenantmq.mqtt.auth.Permissions;
 import io.tenantmq.mqtt.auth.TokenLogins;
 import io.tenantmq.mqtt.codes.ConnectRefusal;
 import io.tenantmq.mqtt.event.ChannelEvents;
+import io.tenantmq.mqtt.event.ClientChannels;
+import io.tenantmq.mqtt.event.CloseReason;
 import io.tenantmq.mqtt.metrics.InstanceMetrics;
 import io.tenantmq.mqtt.subscription.Subscription;
 import io.tenantmq.mqtt.subscription.TopicFilter;
@@ -49,14 +50,14 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   private final SessionRestore restore;
   private final BanEnforcement bans;
   private final TokenLogins tokenLogins;
-  private final EventStream events;
+  private final ClientChannels channels;
   private volatile boolean stopping;
 
   public ConnectHandler(SessionServices services, ConnectAuthenticator authenticator, RemoteTakeover remoteTakeover,
                         Predicate<String> nodeAlive, BanEnforcement bans, TokenLogins tokenLogins,
-                        EventStream events) {
+                        ClientChannels channels) {
     this.services = services;
-    this.events = events;
+    this.channels = channels;
     this.tokenLogins = tokenLogins;
     this.authenticator = authenticator;
     this.remoteTakeover = remoteTakeover;
@@ -156,22 +157,21 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       }
       boolean sessionPresent = ar.result();
       if (closedEarly[0]) {
-        session.attach(ep, null);
+        session.attach(ep, null, null);
         session.onConnectionClosed();
         return;
       }
       Runnable releaseTokens = watchTokens(auth, session, context);
       ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry));
-      ChannelEvents channel = new ChannelEvents(events, services.node(), key, info.channelId(), info.address(),
-          info.username());
+      ChannelEvents channel = channels.open(key, info.channelId(), info.address(), info.username(), null);
       channel.connected();
-      wire(ep, session, channel, releaseTokens);
+      wire(ep, session, releaseTokens);
       session.connectCounted(ep);
       services.instanceMetrics().of(key.instanceId()).sessionStarted(sessionPresent);
-      session.attach(ep, ep.will());
+      session.attach(ep, ep.will(), channel);
       if (bans.check(key, info).isPresent()) {
         // a ban added while this CONNECT was under way, too late for the node's ban listener to see the connection
-        session.kick();
+        session.ban();
       }
     });
   }
@@ -222,12 +222,12 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       return null;
     }
     return tokenLogins.track(auth.tokens(), context,
-        () -> session.closeWithoutWill(MqttDisconnectReasonCode.MAXIMUM_CONNECT_TIME),
-        () -> session.closeWithoutWill(MqttDisconnectReasonCode.NOT_AUTHORIZED))::release;
+        () -> session.closeWithoutWill(MqttDisconnectReasonCode.MAXIMUM_CONNECT_TIME, CloseReason.TOKEN_EXPIRED),
+        () -> session.closeWithoutWill(MqttDisconnectReasonCode.NOT_AUTHORIZED, CloseReason.TOKEN_REVOKED))::release;
   }
 
   /** @param onClosed also run when the connection closes; may be null */
-  private static void wire(MqttEndpoint ep, Session session, ChannelEvents channel, Runnable onClosed) {
+  private static void wire(MqttEndpoint ep, Session session, Runnable onClosed) {
     ep.publishHandler(session::onPublish);
     ep.publishReleaseHandler(session::onPubrel);
     ep.publishAcknowledgeHandler(session::onPuback);
@@ -236,10 +236,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     ep.subscribeHandler(session::onSubscribe);
     ep.unsubscribeHandler(session::onUnsubscribe);
     ep.pingHandler(v -> session.onPing());
-    ep.disconnectMessageHandler(m -> {
-      channel.disconnected();
-      session.onDisconnect(m);
-    });
+    ep.disconnectMessageHandler(session::onDisconnect);
     ep.exceptionHandler(e -> {
       LOG.debug("connection of {} failed: {}", session.key(), e.toString());
       if (e instanceof DecoderException) {
@@ -247,7 +244,6 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       }
     });
     ep.closeHandler(v -> {
-      channel.closed();
       session.onConnectionClosed();
       if (onClosed != null) {
         onClosed.run();

@@ -25,6 +25,7 @@ final class KeepAlive {
   static final String ANCHOR = "handler";
   static final String IDLE = "tenantmq.keepalive.idle";
   static final String CLOSER = "tenantmq.keepalive.closer";
+  static final String VERTX_OBSERVED = "tenantmq.keepalive.observer";
 
   private KeepAlive() {
   }
@@ -42,7 +43,7 @@ final class KeepAlive {
     if (pipeline.get(ANCHOR) == null) {
       return false;
     }
-    for (String name : new String[] {VERTX_IDLE, VERTX_CLOSER, IDLE, CLOSER}) {
+    for (String name : new String[] {VERTX_IDLE, VERTX_OBSERVED, VERTX_CLOSER, IDLE, CLOSER}) {
       if (pipeline.get(name) != null) {
         pipeline.remove(name);
       }
@@ -53,6 +54,40 @@ final class KeepAlive {
       pipeline.addBefore(ANCHOR, CLOSER, new Closer(onTimeout));
     }
     return true;
+  }
+
+  /**
+   * Leaves vertx-mqtt's own keepalive in place but calls {@code onTimeout} on the connection's event loop just before
+   * it closes the connection, so that the session knows why it closed; false when there is no such keepalive.
+   */
+  static boolean observe(MqttEndpoint ep, Runnable onTimeout) {
+    NetSocketInternal connection = EndpointChannel.of(ep);
+    if (connection == null) {
+      return false;
+    }
+    ChannelPipeline pipeline = connection.channelHandlerContext().pipeline();
+    if (pipeline.get(VERTX_CLOSER) == null || pipeline.get(VERTX_OBSERVED) != null) {
+      return false;
+    }
+    pipeline.addBefore(VERTX_CLOSER, VERTX_OBSERVED, new Observer(onTimeout));
+    return true;
+  }
+
+  /** Sees the reader-idle event on its way to vertx-mqtt's closer. */
+  private static final class Observer extends ChannelDuplexHandler {
+    private final Runnable onTimeout;
+
+    Observer(Runnable onTimeout) {
+      this.onTimeout = onTimeout;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+      if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+        onTimeout.run();
+      }
+      super.userEventTriggered(ctx, event);
+    }
   }
 
   /** Turns the reader-idle event into the session's timeout. */

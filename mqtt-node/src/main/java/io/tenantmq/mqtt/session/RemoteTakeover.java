@@ -1,6 +1,7 @@
 package io.tenantmq.mqtt.session;
 
 import io.tenantmq.control.registry.ClientKey;
+import io.tenantmq.mqtt.event.ClientChannels;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -26,12 +27,14 @@ public final class RemoteTakeover {
 
   private final Vertx vertx;
   private final NodeSessions sessions;
+  private final ClientChannels channels;
   private final long timeoutMillis;
   private MessageConsumer<JsonObject> consumer;
 
-  public RemoteTakeover(Vertx vertx, NodeSessions sessions, long timeoutMillis) {
+  public RemoteTakeover(Vertx vertx, NodeSessions sessions, ClientChannels channels, long timeoutMillis) {
     this.vertx = vertx;
     this.sessions = sessions;
+    this.channels = channels;
     this.timeoutMillis = timeoutMillis;
   }
 
@@ -43,12 +46,16 @@ public final class RemoteTakeover {
       boolean keepState = body.getBoolean("keepState", false);
       Session session = sessions.get(key);
       if (session == null) {
-        request.reply(Buffer.buffer());
+        // a connection that just ended here may still be recording its tcpclean
+        Future.fromCompletionStage(channels.settled(key), vertx.getOrCreateContext())
+            .onComplete(v -> request.reply(Buffer.buffer()));
         return;
       }
       session.context().runOnContext(v -> {
         SessionState state = session.handOver(null, keepState);
-        request.reply(state == null ? Buffer.buffer() : state.encode());
+        // the answer lets the new connection record its connect: only after the old one's tcpclean is stored
+        Future.fromCompletionStage(channels.settled(key), session.context())
+            .onComplete(x -> request.reply(state == null ? Buffer.buffer() : state.encode()));
       });
     });
     return consumer.completion();

@@ -7,6 +7,9 @@ import io.vertx.mqtt.MqttTopicSubscription;
 import io.tenantmq.control.command.QueuedMessage;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.PacketCounter;
+import io.tenantmq.control.registry.TrafficCounters;
+import io.tenantmq.mqtt.event.ChannelEvents;
+import io.tenantmq.mqtt.event.CloseReason;
 import io.tenantmq.mqtt.metrics.InstanceMetrics;
 import io.tenantmq.mqtt.qos.Inflight;
 import io.tenantmq.mqtt.qos.Outbound;
@@ -38,6 +41,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +71,10 @@ public final class Session implements Subscriber {
   private long sessionExpirySeconds;
   private MqttEndpoint endpoint;
   private MqttWill will;
+  /** The live connection's events; null for a session adopted without connection. */
+  private ChannelEvents events;
+  /** Why the server is closing the live connection (null: it was not the server). */
+  private CloseReason closeReason;
   private boolean normalDisconnect;
   /** Set when another connection took the client over; deliveries go there, and this connection's close is not ours. */
   private Session successor;
@@ -386,6 +395,9 @@ public final class Session implements Subscriber {
 
   void onDisconnect(MqttDisconnectMessage m) {
     counters.received(PacketCounter.DISCONNECT, 2);
+    if (events != null) {
+      events.disconnected();
+    }
     // [MQTT-3.14.4-3] a normal DISCONNECT discards the will; reason 0x04 asks for it to be sent anyway
     normalDisconnect = m == null || m.code() != MqttDisconnectReasonCode.WITH_WILL_MESSAGE;
     if (connection.mqtt5() && m != null && m.properties() != null) {
@@ -405,6 +417,7 @@ public final class Session implements Subscriber {
     if (ep == null) {
       return;
     }
+    closeReason = CloseReason.PROTOCOL_ERROR;
     close(ep, reason);
   }
 
@@ -447,9 +460,14 @@ public final class Session implements Subscriber {
   }
 
   /** Attaches the accepted connection and resends what the previous connection left unacknowledged [MQTT-4.4.0-1]. */
-  void attach(MqttEndpoint ep, MqttWill will) {
+  void attach(MqttEndpoint ep, MqttWill will, ChannelEvents events) {
     this.endpoint = ep;
+    this.events = events;
     this.will = will != null && will.isWillFlag() ? will : null;
+    if (connection.keepAliveSeconds() > 0) {
+      // vertx-mqtt's keepalive closes the connection itself; this only learns why
+      KeepAlive.observe(ep, () -> closeReason = closeReason == null ? CloseReason.KEEPALIVE_TIMEOUT : closeReason);
+    }
     services.metrics().connectionAccepted();
     instanceMetrics.connectionOpened();
     for (Inflight entry : outbound.inflight()) {
@@ -509,7 +527,11 @@ public final class Session implements Subscriber {
     }
     boolean keep = sessionExpirySeconds > 0;
     long now = System.currentTimeMillis();
-    services.registry().disconnect(key, connection.channelId(), now, !keep, counters.snapshot());
+    TrafficCounters finalCounters = counters.snapshot();
+    // the record changes only once the tcpclean is stored: a connection elsewhere that finds this one gone (record
+    // removed or DISCONNECTED) may append its connect at once and still come after it in the stream
+    Future.fromCompletionStage(recorded(closeReason), context).onComplete(v ->
+        services.registry().disconnect(key, connection.channelId(), now, !keep, finalCounters));
     if (keep) {
       checkpoint.offline(now);
       expireIn(Math.max(1, sessionExpirySeconds) * 1000);
@@ -567,6 +589,7 @@ public final class Session implements Subscriber {
       instanceMetrics.connectionClosed();
       publishWill();
       close(ep, MqttDisconnectReasonCode.SESSION_TAKEN_OVER);
+      recorded(wantState ? CloseReason.TAKENOVER : CloseReason.DISCARDED);
     }
     SessionState state = keepState ? export() : null;
     instanceMetrics.sessionHandedOver(keepState);
@@ -581,7 +604,7 @@ public final class Session implements Subscriber {
 
   /** Server shutdown: sends the will, ends the registry record and closes (MQTT 5: DISCONNECT 0x8B). */
   void shutdown() {
-    closeByServer(MqttDisconnectReasonCode.SERVER_SHUTTING_DOWN);
+    closeByServer(MqttDisconnectReasonCode.SERVER_SHUTTING_DOWN, CloseReason.SHUTDOWN);
   }
 
   // ---- on behalf of an operator (NodeCommands); like every method here, on the session's context ----------------------
@@ -591,7 +614,12 @@ public final class Session implements Subscriber {
    * persistent session kept. False when no connection is attached.
    */
   public boolean kick() {
-    return closeByServer(MqttDisconnectReasonCode.ADMINISTRATIVE_ACTION);
+    return closeByServer(MqttDisconnectReasonCode.ADMINISTRATIVE_ACTION, CloseReason.KICKED);
+  }
+
+  /** Closes the live connection as {@link #kick} does, because a ban matches it. */
+  boolean ban() {
+    return closeByServer(MqttDisconnectReasonCode.ADMINISTRATIVE_ACTION, CloseReason.BANNED);
   }
 
   /**
@@ -667,7 +695,7 @@ public final class Session implements Subscriber {
   /** [MQTT-3.1.2-24] nothing arrived for 1.5 keepalive periods: MQTT 5 clients hear 0x8D; the will is sent. */
   private void keepAliveExpired(MqttEndpoint ep) {
     if (endpoint == ep) {
-      closeByServer(MqttDisconnectReasonCode.KEEP_ALIVE_TIMEOUT);
+      closeByServer(MqttDisconnectReasonCode.KEEP_ALIVE_TIMEOUT, CloseReason.KEEPALIVE_TIMEOUT);
     }
   }
 
@@ -676,19 +704,25 @@ public final class Session implements Subscriber {
    * not sent: what allowed it to publish is gone (its Aliyun token expired or was revoked). False when no connection is
    * attached.
    */
-  boolean closeWithoutWill(MqttDisconnectReasonCode reason) {
+  boolean closeWithoutWill(MqttDisconnectReasonCode reason, CloseReason why) {
     will = null;
-    return closeByServer(reason);
+    return closeByServer(reason, why);
   }
 
-  private boolean closeByServer(MqttDisconnectReasonCode reason) {
+  private boolean closeByServer(MqttDisconnectReasonCode reason, CloseReason why) {
     MqttEndpoint ep = endpoint;
     if (ep == null) {
       return false;
     }
+    closeReason = why;
     close(ep, reason);
     onConnectionClosed();
     return true;
+  }
+
+  /** Appends the connection's tcpclean ({@code why} null: as the connection ended by itself); when it is stored. */
+  private CompletionStage<Void> recorded(CloseReason why) {
+    return events == null ? CompletableFuture.completedFuture(null) : events.closed(why);
   }
 
   private void publishWill() {

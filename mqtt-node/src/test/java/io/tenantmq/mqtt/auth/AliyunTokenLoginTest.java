@@ -22,6 +22,7 @@ import io.tenantmq.mqtt.Inbox;
 import io.tenantmq.mqtt.TestAliyun;
 import io.tenantmq.mqtt.TestAliyun.AccessKey;
 import io.tenantmq.mqtt.TestClients;
+import io.tenantmq.mqtt.TestEvents;
 import io.tenantmq.mqtt.TestNode;
 import io.tenantmq.mqtt.TestUsers;
 import java.time.Duration;
@@ -353,13 +354,21 @@ class AliyunTokenLoginTest {
     assertThat(v5Refusal(clientId, "W|" + tok)).isEqualTo(0x86);
     assertThat(inbox.awaitExactly(1)).extracting(Inbox.Msg::payload).containsExactly("while valid");
     await().atMost(Duration.ofSeconds(10)).until(() -> record(clientId).filter(ClientRecord::connected).isEmpty());
+    assertThat(tcpcleanReasons(clientId)).containsExactly("token_expired");
+  }
+
+  /** The reasons of the client's tcpclean events in its instance's stream, oldest first. */
+  private static List<String> tcpcleanReasons(String clientId) throws Exception {
+    return TestEvents.of(node, instance, clientId).stream()
+        .filter(e -> e.type() == io.tenantmq.control.event.ClientEventType.TCPCLEAN).map(e -> e.reason()).toList();
   }
 
   @Test
   void revokingATokenClosesItsLiveConnectionsWith0x87AndMqtt311OnesJustClose() throws Exception {
     String tok = token(R, unique("rev") + "/#");
     AtomicReference<MqttClientDisconnectedContext> gone = new AtomicReference<>();
-    Mqtt5BlockingClient c = v5("GID_tok@@@" + unique("rev5"), "R|" + tok, gone);
+    String revokedId = "GID_tok@@@" + unique("rev5");
+    Mqtt5BlockingClient c = v5(revokedId, "R|" + tok, gone);
     c.connect();
     AtomicReference<Throwable> lost = new AtomicReference<>();
     MqttClient paho = TestClients.paho3(port, "GID_tok@@@" + unique("rev3"), null);
@@ -389,6 +398,7 @@ class AliyunTokenLoginTest {
       assertThat(paho.isConnected()).isFalse();
       assertThat(bystander.getState().isConnected()).isTrue();
       assertThat(v5Refusal(unique("c"), "R|" + tok)).isEqualTo(0x86);
+      await().atMost(Duration.ofSeconds(10)).until(() -> tcpcleanReasons(revokedId).equals(List.of("token_revoked")));
     } finally {
       paho.close();
       bystander.disconnect();
