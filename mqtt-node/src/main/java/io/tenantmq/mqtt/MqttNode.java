@@ -22,6 +22,7 @@ import io.tenantmq.mqtt.route.Router;
 import io.tenantmq.mqtt.session.BanEnforcement;
 import io.tenantmq.mqtt.session.ConnectHandler;
 import io.tenantmq.mqtt.session.HazelcastSessionStore;
+import io.tenantmq.mqtt.session.NodeDown;
 import io.tenantmq.mqtt.session.NodeSessions;
 import io.tenantmq.mqtt.session.OrphanAdoption;
 import io.tenantmq.mqtt.session.RemoteTakeover;
@@ -29,6 +30,8 @@ import io.tenantmq.mqtt.session.SessionCheckpoint;
 import io.tenantmq.mqtt.session.SessionServices;
 import io.tenantmq.mqtt.session.SessionShutdown;
 import io.tenantmq.mqtt.session.SessionStore;
+import io.tenantmq.mqtt.session.SysPresence;
+import io.tenantmq.mqtt.session.WillStore;
 import io.tenantmq.mqtt.subscription.LocalSubscriptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -62,6 +65,7 @@ public final class MqttNode {
   private final TokenLogins tokenLogins;
   private final RemoteTakeover remoteTakeover;
   private final ClientChannels channels;
+  private final NodeDown nodeDown;
   private final ConnectHandler connectHandler;
   private final SessionStore sessionStore;
   private final OrphanAdoption adoption;
@@ -88,15 +92,17 @@ public final class MqttNode {
     RetainStore retained = new HazelcastRetainStore(vertx, hazelcast);
     BrokerMetrics.gauge(meters, "tenantmq.session.store.writes", node, sessionStore::writes);
     SessionServices services = new SessionServices(node, vertx, this.options, router, subscriptions,
-        retained, registry, sessions, metrics, instanceMetrics, sessionStore);
+        retained, registry, sessions, metrics, instanceMetrics, sessionStore, new WillStore(hazelcast),
+        new SysPresence(node, router));
     this.adoption = new OrphanAdoption(services, nodes::liveNodes);
     this.channels = new ClientChannels(control.events(), node);
+    this.nodeDown = new NodeDown(services, channels, hazelcast);
     this.remoteTakeover = new RemoteTakeover(vertx, sessions, channels, this.options.getTakeoverTimeoutMillis());
     this.bans = new BanEnforcement(control.bans(), sessions);
     this.tokenLogins = new TokenLogins(vertx);
     BrokerMetrics.gauge(meters, "tenantmq.token.logins", node, tokenLogins::size);
     this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control, this.options.getDefaultInstanceId()),
-        remoteTakeover, nodes::isAlive, bans, tokenLogins, channels);
+        remoteTakeover, nodes::isAlive, bans, tokenLogins, channels, nodeDown);
     NodeReports reports = new NodeReports(node, System.currentTimeMillis(), instanceMetrics);
     this.commandHandler = new NodeCommandHandler(sessions, router, retained, reports, vertx.getOrCreateContext());
   }
@@ -166,12 +172,9 @@ public final class MqttNode {
           LOG.warn("routes of departed node {} not removed: {}", deadNode, e.toString());
         }
       });
-      // its connections and sessions lived in its memory: their records must not stay CONNECTED
-      registry.endNode(deadNode, System.currentTimeMillis()).whenComplete((ended, e) -> {
-        if (e != null) {
-          LOG.warn("clients of departed node {} not ended: {}", deadNode, e.toString());
-        }
-      });
+      // its connections lived in its memory: each is reported once (tcpclean node_down, will) and ends in the registry
+      nodeDown.sweep(deadNode, vertx.getOrCreateContext())
+          .onFailure(e -> LOG.warn("clients of departed node {} not ended: {}", deadNode, e.toString()));
     }
     // every node races for the departed node's sessions; each goes to exactly one of them (OrphanAdoption)
     adoption.adopt(false).onFailure(e -> LOG.warn("sessions of departed node {} not adopted: {}", deadNode, e.toString()));

@@ -84,6 +84,9 @@ public final class ClusterMaps {
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addExecutorConfig(new ExecutorConfig(HazelcastNodeCommands.EXECUTOR).setPoolSize(8));
     config.addMapConfig(new MapConfig(MapNames.CLUSTER_SETTINGS).setBackupCount(1));
+    // a crashed member's wills and the survivors' note that its connections are reported must outlive one more member
+    config.addMapConfig(new MapConfig(MapNames.WILLS).setBackupCount(1));
+    config.addMapConfig(new MapConfig(MapNames.NODE_SWEEPS).setBackupCount(1));
     // entries expire by their own TTL; never evicted early, or a nonce could be replayed inside its window
     config.addMapConfig(new MapConfig(MapNames.ALIYUN_RPC_NONCES).setBackupCount(1));
     if (store != null) {

@@ -34,6 +34,13 @@ public final class MapNames {
    * window, each kept only as long as its request could be replayed (per-entry TTL); in memory only.
    */
   public static final String ALIYUN_RPC_NONCES = "tenantmq.aliyun-rpc-nonces";
+  /**
+   * {@code ClientKey → will} of each live connection that has one (with its channelId), so that a survivor can
+   * publish the wills of a crashed node's connections; in memory only.
+   */
+  public static final String WILLS = "tenantmq.wills";
+  /** {@code node → time} a survivor finished reporting the connections of a departed node; in memory only. */
+  public static final String NODE_SWEEPS = "tenantmq.node-sweeps";
   /** Small cluster-wide settings, such as the demo tenant created once per cluster. */
   public static final String CLUSTER_SETTINGS = "tenantmq.cluster-settings";
   /**

@@ -73,8 +73,10 @@ public interface ClientRegistry {
   CompletionStage<List<ClientSubscriptions>> subscriptions(String instanceId, ClientFilter filter);
 
   /**
-   * Ends every connection that {@code node} owned, as survivors do when a member leaves: records of clean sessions
-   * are removed, others marked disconnected. Returns the records as they were before.
+   * Ends every connection that {@code node} owned, as survivors do when a member leaves: each CONNECTED record of the
+   * node is marked {@link ClientState#DISCONNECTED} (node and channel kept), each DISCONNECTED one removed. Returns the
+   * records it flipped from CONNECTED, as they were before: atomically per record, so a connect that replaced a record
+   * first is not among them, and a record among them was flipped by this call alone.
    */
   CompletionStage<List<ClientRecord>> endNode(String node, long atMillis);
 }

@@ -253,7 +253,7 @@ public final class HazelcastClientRegistry implements ClientRegistry {
     return CompletableFuture.supplyAsync(() -> {
       Map<ClientKey, ClientRecord> before = clients.executeOnEntries(new EndNode(node, atMillis), Predicates.equal("node", node));
       List<ClientRecord> ended = new ArrayList<>();
-      before.values().forEach(r -> { if (r != null) ended.add(r); });
+      before.values().forEach(r -> { if (r != null && r.connected()) ended.add(r); });
       return List.copyOf(ended);
     }, queryExecutor);
   }
@@ -326,8 +326,9 @@ public final class HazelcastClientRegistry implements ClientRegistry {
       if (current == null || !current.node().equals(node)) {
         return null;
       }
-      // the dead node's sessions lived in its memory: nothing can resume them
-      entry.setValue(null);
+      // a live connection's record stays, DISCONNECTED, so that a reconnect elsewhere learns where it was; an offline
+      // session's record goes (the session lived in the node's memory; a survivor adopts the stored copy)
+      entry.setValue(current.connected() ? current.disconnected(atMillis, null) : null);
       return current;
     }
   }

@@ -4,7 +4,9 @@ import io.tenantmq.control.event.ClientEvent;
 import io.tenantmq.control.event.ClientEventType;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
+import io.vertx.core.Context;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * starts when the previous one is stored, and the first starts only when the client's previous channel on this node
  * (and whatever else {@link ClientChannels#open} was told to wait for) is stored, so that the stream holds a client's
  * channels one after the other. Made by {@link ClientChannels}. Its methods are called from the connection's context;
- * {@link #recorded()} may be read from any thread. A failed append is logged and does not hold up the next.
+ * {@link #recorded()} may be read from any thread. A failed append is logged and does not hold up the next. An
+ * append that waits for an earlier one starts on the connection's context: a Hazelcast thread that completed the
+ * earlier one may not make remote calls.
  */
 public final class ChannelEvents {
 
@@ -24,12 +28,14 @@ public final class ChannelEvents {
   private final String channelId;
   private final String clientIp;
   private final String username;
+  private final Executor context;
   private volatile CompletionStage<Void> last;
   private boolean sentDisconnect;
   private boolean closed;
 
   ChannelEvents(ClientChannels owner, ClientKey key, String channelId, String clientIp, String username,
-                CompletionStage<Void> after) {
+                CompletionStage<Void> after, Context context) {
+    this.context = task -> context.runOnContext(v -> task.run());
     this.owner = owner;
     this.key = key;
     this.channelId = channelId;
@@ -76,7 +82,11 @@ public final class ChannelEvents {
   private void append(ClientEventType type, String reason) {
     ClientEvent event = new ClientEvent(key.instanceId(), key.clientId(), System.currentTimeMillis(), type, channelId,
         clientIp, ClientRecord.groupIdOf(key.clientId()), username, owner.node(), reason, -1);
-    last = ClientChannels.logged(last.thenCompose(previous -> owner.stream().append(event)), event);
+    CompletionStage<Void> previous = last;
+    CompletionStage<Long> appended = previous.toCompletableFuture().isDone()
+        ? owner.stream().append(event)
+        : previous.thenComposeAsync(v -> owner.stream().append(event), context);
+    last = ClientChannels.logged(appended, event);
   }
 
   static void warn(ClientEvent event, Throwable e) {

@@ -5,6 +5,7 @@ import io.tenantmq.control.event.ClientEventType;
 import io.tenantmq.control.event.EventStream;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.control.registry.ClientRecord;
+import io.vertx.core.Context;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,17 +44,18 @@ public final class ClientChannels {
 
   /**
    * The events of a new connection of {@code key}, which start after the client's previous channel here and after
-   * {@code after} (what another node or a dead node's channel had to record first; null for nothing).
+   * {@code after} (what another node or a dead node's channel had to record first; null for nothing). Its appends
+   * run on {@code context}, the connection's.
    */
   public ChannelEvents open(ClientKey key, String channelId, String clientIp, String username,
-                            CompletionStage<?> after) {
+                            CompletionStage<?> after, Context context) {
     ChannelEvents[] opened = new ChannelEvents[1];
     latest.compute(key, (k, previous) -> {
       CompletionStage<Void> start = settledOf(after);
       if (previous != null) {
         start = start.thenCombine(previous.recorded(), (x, y) -> null);
       }
-      opened[0] = new ChannelEvents(this, key, channelId, clientIp, username, start);
+      opened[0] = new ChannelEvents(this, key, channelId, clientIp, username, start, context);
       return opened[0];
     });
     return opened[0];

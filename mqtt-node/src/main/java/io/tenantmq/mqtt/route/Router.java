@@ -43,6 +43,19 @@ public final class Router {
     this.eventBus = eventBus;
   }
 
+  /**
+   * Whether any node may have a subscriber of the instance to a filter whose first level is exactly {@code level}
+   * (such as {@code $SYS}, which wildcards do not cover [MQTT-4.7.2-1]); two map lookups, no allocation.
+   */
+  public boolean mayHaveSubscribers(String instanceId, String level) {
+    TopicTrie<Subscription> localTrie = local.trie(instanceId);
+    if (localTrie != null && localTrie.hasFirstLevel(level)) {
+      return true;
+    }
+    TopicTrie<String> remoteTrie = routes.remoteTrie(instanceId);
+    return remoteTrie != null && remoteTrie.hasFirstLevel(level);
+  }
+
   /** Routes {@code message}; returns how many sessions here and nodes elsewhere it went to (0: nobody subscribed). */
   public int publish(Message message) {
     String[] levels = TopicName.levels(message.topic());

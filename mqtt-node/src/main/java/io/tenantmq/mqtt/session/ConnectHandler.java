@@ -51,13 +51,15 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   private final BanEnforcement bans;
   private final TokenLogins tokenLogins;
   private final ClientChannels channels;
+  private final NodeDown nodeDown;
   private volatile boolean stopping;
 
   public ConnectHandler(SessionServices services, ConnectAuthenticator authenticator, RemoteTakeover remoteTakeover,
                         Predicate<String> nodeAlive, BanEnforcement bans, TokenLogins tokenLogins,
-                        ClientChannels channels) {
+                        ClientChannels channels, NodeDown nodeDown) {
     this.services = services;
     this.channels = channels;
+    this.nodeDown = nodeDown;
     this.tokenLogins = tokenLogins;
     this.authenticator = authenticator;
     this.remoteTakeover = remoteTakeover;
@@ -119,7 +121,8 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     boolean cleanStart = ep.isCleanSession();
     ClientKey key = new ClientKey(auth.instance().instanceId(), clientId);
     ConnectionInfo info = new ConnectionInfo(UUID.randomUUID().toString().replace("-", ""), ep.remoteAddress().toString(),
-        ep.remoteAddress().hostAddress(), ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now, auth.permissions());
+        ep.remoteAddress().hostAddress(), ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now, auth.permissions(),
+        ep.localAddress() == null ? 0 : ep.localAddress().port());
     Optional<Ban> ban = bans.check(key, info);
     if (ban.isPresent()) {
       // before anything changes: no takeover of the client's session, no registry write
@@ -130,6 +133,8 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     long expiry = sessionExpiry(ep, mqtt5, cleanStart);
     Session session = new Session(key, context, services, info, expiry, windowSize(ep, mqtt5));
 
+    // what the new channel's events wait for besides this node's earlier channels: a dead node's tcpclean
+    Future<?>[] predecessor = {null};
     Session previous = services.sessions().put(session);
     Future<SessionState> localState = previous == null
         ? Future.succeededFuture()
@@ -142,7 +147,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
           ClientRecord.groupIdOf(key.clientId()), ClientState.CONNECTED, createdAt, now, 0, Map.of(), null);
       return Future.fromCompletionStage(services.registry().connect(record), context)
           .compose(before -> fromLocal != null ? Future.succeededFuture(fromLocal)
-              : takeOverRemote(before, key, info.channelId(), cleanStart));
+              : takeOverRemote(before, key, info.channelId(), cleanStart, context, predecessor));
     }).compose(known -> restore.resolve(session, known, cleanStart)).compose(state -> {
       if (cleanStart || state == null) {
         return Future.succeededFuture(false);
@@ -163,8 +168,10 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       }
       Runnable releaseTokens = watchTokens(auth, session, context);
       ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry));
-      ChannelEvents channel = channels.open(key, info.channelId(), info.address(), info.username(), null);
+      ChannelEvents channel = channels.open(key, info.channelId(), info.address(), info.username(),
+          predecessor[0] == null ? null : predecessor[0].toCompletionStage(), context);
       channel.connected();
+      services.presence().connected(key, info, expiry);
       wire(ep, session, releaseTokens);
       session.connectCounted(ep);
       services.instanceMetrics().of(key.instanceId()).sessionStarted(sessionPresent);
@@ -176,16 +183,29 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     });
   }
 
+  /**
+   * The record this CONNECT replaced names another node: that node closes the old connection and answers once its
+   * tcpclean is stored. A node that is gone (or does not answer) cannot: if the record was CONNECTED this connect is
+   * what ended it, so this node reports it as {@code node_down} and opens the new channel's events after that; if a
+   * sweep had already ended it, the new channel waits for the sweep's report. See {@link NodeDown}.
+   */
   private Future<SessionState> takeOverRemote(Optional<ClientRecord> before, ClientKey key, String channelId,
-                                              boolean cleanStart) {
-    if (before.isEmpty()) {
+                                              boolean cleanStart, Context context, Future<?>[] predecessor) {
+    if (before.isEmpty() || before.get().node().equals(services.node())) {
       return Future.succeededFuture();
     }
-    String owner = before.get().node();
-    if (owner.equals(services.node()) || !nodeAlive.test(owner)) {
+    ClientRecord old = before.get();
+    if (!nodeAlive.test(old.node())) {
+      predecessor[0] = old.connected() ? nodeDown.report(old, System.currentTimeMillis(), context)
+          : nodeDown.awaitSwept(old.node(), old.disconnectedAtMillis(), context);
       return Future.succeededFuture();
     }
-    return remoteTakeover.request(owner, key, !cleanStart).onSuccess(state -> {
+    return remoteTakeover.ask(old.node(), key, !cleanStart).recover(e -> {
+      if (old.connected()) {
+        predecessor[0] = nodeDown.report(old, System.currentTimeMillis(), context);
+      }
+      return Future.succeededFuture();
+    }).onSuccess(state -> {
       if (state != null) {
         // the record was written with this connection's time, before the resumed session's age was known
         services.registry().updateCreatedAt(key, channelId, state.createdAtMillis());

@@ -80,7 +80,7 @@ public final class OrphanAdoption {
     }
     Context context = ((VertxInternal) services.vertx()).createEventLoopContext();
     ConnectionInfo none = new ConnectionInfo(stored.incarnation(), "", null, 4, 0, false, null, stored.offlineSinceMillis(),
-        Permissions.NONE);
+        Permissions.NONE, 0);
     Session session = new Session(key, context, services, none, stored.expirySeconds(),
         services.options().getMaxInflight());
     Promise<Boolean> done = Promise.promise();

@@ -3,7 +3,6 @@ package io.tenantmq.mqtt.session;
 import io.tenantmq.control.registry.ClientKey;
 import io.tenantmq.mqtt.event.ClientChannels;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -67,15 +66,19 @@ public final class RemoteTakeover {
 
   /** Asks {@code node} to give up {@code key}; the session state if {@code keepState} and it had one, else null. */
   Future<SessionState> request(String node, ClientKey key, boolean keepState) {
+    return ask(node, key, keepState).recover(e -> Future.succeededFuture());
+  }
+
+  /**
+   * As {@link #request}, but fails when {@code node} does not answer in time. An answer comes only once the events of
+   * the client's connections there are stored.
+   */
+  Future<SessionState> ask(String node, ClientKey key, boolean keepState) {
     JsonObject body = new JsonObject().put("instanceId", key.instanceId()).put("clientId", key.clientId())
         .put("keepState", keepState);
-    Promise<SessionState> result = Promise.promise();
-    vertx.eventBus().<Buffer>request(address(node), body, new DeliveryOptions().setSendTimeout(timeoutMillis))
-        .onSuccess(reply -> result.complete(reply.body().length() == 0 ? null : SessionState.decode(reply.body())))
-        .onFailure(e -> {
-          LOG.warn("takeover of {} from node {} got no answer ({}); going on without its session", key, node, e.toString());
-          result.complete(null);
-        });
-    return result.future();
+    return vertx.eventBus().<Buffer>request(address(node), body, new DeliveryOptions().setSendTimeout(timeoutMillis))
+        .map(reply -> reply.body().length() == 0 ? null : SessionState.decode(reply.body()))
+        .onFailure(e -> LOG.warn("takeover of {} from node {} got no answer ({}); going on without its session", key,
+            node, e.toString()));
   }
 }

@@ -71,11 +71,14 @@ public final class Session implements Subscriber {
   private long sessionExpirySeconds;
   private MqttEndpoint endpoint;
   private MqttWill will;
+  /** The cluster's copy of {@link #will} (for a survivor should this node crash) is being written or is written. */
+  private Future<Void> willStored;
   /** The live connection's events; null for a session adopted without connection. */
   private ChannelEvents events;
   /** Why the server is closing the live connection (null: it was not the server). */
   private CloseReason closeReason;
   private boolean normalDisconnect;
+  private boolean sentDisconnect;
   /** Set when another connection took the client over; deliveries go there, and this connection's close is not ours. */
   private Session successor;
   private boolean handedOver;
@@ -298,11 +301,7 @@ public final class Session implements Subscriber {
   }
 
   private int route(Message message) {
-    if (message.retain()) {
-      services.retained().store(message)
-          .onFailure(e -> LOG.warn("retained message of {} not stored: {}", key, e.toString()));
-    }
-    int routed = services.router().publish(message);
+    int routed = services.publish(message);
     if (routed == 0) {
       instanceMetrics.noSubscribers();
     }
@@ -395,6 +394,7 @@ public final class Session implements Subscriber {
 
   void onDisconnect(MqttDisconnectMessage m) {
     counters.received(PacketCounter.DISCONNECT, 2);
+    sentDisconnect = true;
     if (events != null) {
       events.disconnected();
     }
@@ -463,7 +463,13 @@ public final class Session implements Subscriber {
   void attach(MqttEndpoint ep, MqttWill will, ChannelEvents events) {
     this.endpoint = ep;
     this.events = events;
-    this.will = will != null && will.isWillFlag() ? will : null;
+    this.will = will != null && will.isWillFlag() && mayPublishWill(will) ? will : null;
+    if (this.will != null) {
+      MqttWill w = this.will;
+      willStored = services.wills().put(key, new StoredWill(connection.channelId(), w.getWillTopic(),
+          w.getWillMessage() == null ? new byte[0] : w.getWillMessage().getBytes(), w.getWillQos(), w.isWillRetain()),
+          context);
+    }
     if (connection.keepAliveSeconds() > 0) {
       // vertx-mqtt's keepalive closes the connection itself; this only learns why
       KeepAlive.observe(ep, () -> closeReason = closeReason == null ? CloseReason.KEEPALIVE_TIMEOUT : closeReason);
@@ -525,6 +531,7 @@ public final class Session implements Subscriber {
     if (!normalDisconnect) {
       publishWill();
     }
+    dropStoredWill();
     boolean keep = sessionExpirySeconds > 0;
     long now = System.currentTimeMillis();
     TrafficCounters finalCounters = counters.snapshot();
@@ -588,6 +595,7 @@ public final class Session implements Subscriber {
       services.metrics().connectionClosed();
       instanceMetrics.connectionClosed();
       publishWill();
+      dropStoredWill();
       close(ep, MqttDisconnectReasonCode.SESSION_TAKEN_OVER);
       recorded(wantState ? CloseReason.TAKENOVER : CloseReason.DISCARDED);
     }
@@ -720,17 +728,38 @@ public final class Session implements Subscriber {
     return true;
   }
 
-  /** Appends the connection's tcpclean ({@code why} null: as the connection ended by itself); when it is stored. */
+  /**
+   * Tells that the connection ended because of {@code why} (null: nobody on the server closed it): its tcpclean and
+   * EMQX's {@code disconnected} message. Completes when the tcpclean is stored.
+   */
   private CompletionStage<Void> recorded(CloseReason why) {
-    return events == null ? CompletableFuture.completedFuture(null) : events.closed(why);
+    if (events == null) {
+      return CompletableFuture.completedFuture(null); // never announced: closed before CONNACK, or adopted
+    }
+    CloseReason reason = why != null ? why : sentDisconnect ? CloseReason.NORMAL : CloseReason.TCP_CLOSED;
+    services.presence().disconnected(key, connection, reason, System.currentTimeMillis());
+    return events.closed(reason);
+  }
+
+  /** A will is a publish: a user without PermWrite (or a token without its topic) has none sent. */
+  private boolean mayPublishWill(MqttWill w) {
+    return w.getWillTopic() != null && TopicName.invalidReason(w.getWillTopic()) == null
+        && connection.permissions().mayPublish(w.getWillTopic());
+  }
+
+  /** The connection ended here: the cluster's copy of its will goes (the will was sent or discarded). */
+  private void dropStoredWill() {
+    Future<Void> stored = willStored;
+    willStored = null;
+    if (stored != null) {
+      stored.onComplete(v -> services.wills().take(key, connection.channelId(), context));
+    }
   }
 
   private void publishWill() {
     MqttWill w = will;
     will = null;
-    // a will is a publish: a user without PermWrite (or a token without its topic) has none sent
-    if (w == null || w.getWillTopic() == null || TopicName.invalidReason(w.getWillTopic()) != null
-        || !connection.permissions().mayPublish(w.getWillTopic())) {
+    if (w == null) {
       return;
     }
     Message message = new Message(key.instanceId(), w.getWillTopic(),

@@ -89,6 +89,14 @@ public final class TopicTrie<V> {
     this.identity = Objects.requireNonNull(identity);
   }
 
+  /**
+   * Whether some filter (ordinary or the filter of a share) starts with exactly {@code level}; may answer true for a
+   * filter just removed. A cheap test before building a message nobody may want.
+   */
+  public boolean hasFirstLevel(String level) {
+    return root.children.containsKey(level);
+  }
+
   /** Adds or replaces (by identity) {@code value} on {@code filter}; true when the identity was not there before. */
   public synchronized boolean add(TopicFilter filter, V value) {
     Node<V> node = root;
