@@ -200,6 +200,9 @@ public final class MqttNode {
         })
         .transform(v -> remoteTakeover.stop())
         .transform(v -> deliveries == null ? Future.succeededFuture() : deliveries.unregister())
+        // every tcpclean (reason shutdown) stored before the records end here: after that no record names this node
+        // as CONNECTED, so the survivors' sweep reports none of these connections a second time
+        .transform(v -> Future.fromCompletionStage(channels.settledAll()))
         .transform(v -> Future.fromCompletionStage(registry.endNode(nodes.localNode(), System.currentTimeMillis())))
         .transform(v -> Future.fromCompletionStage(routes.removeNode(nodes.localNode())))
         .transform(v -> {

@@ -78,6 +78,12 @@ public final class ClientChannels {
     return logged(stream.append(event), event);
   }
 
+  /** Completes when every event of every channel here so far is stored. */
+  public CompletionStage<Void> settledAll() {
+    return CompletableFuture.allOf(latest.values().stream().map(c -> c.recorded().toCompletableFuture())
+        .toArray(CompletableFuture[]::new));
+  }
+
   void ended(ChannelEvents channel) {
     latest.remove(channel.key(), channel);
   }
