@@ -345,8 +345,9 @@ public final class Session implements Subscriber {
       if (endpoint == null) {
         return;
       }
-      endpoint.subscribeAcknowledge(m.messageId(), codes, MqttProperties.NO_PROPERTIES);
+      // counted first: a client that has its SUBACK may already ask for the figures
       counters.sent(PacketCounter.SUBACK, 4 + codes.size());
+      endpoint.subscribeAcknowledge(m.messageId(), codes, MqttProperties.NO_PROPERTIES);
       wantRetained.forEach(this::sendRetained);
     });
     publishSubscriptions();
