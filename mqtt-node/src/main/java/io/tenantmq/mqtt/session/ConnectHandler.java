@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class ConnectHandler implements Handler<MqttEndpoint> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectHandler.class);
+  /** How often a takeover is asked of a node the cluster still counts alive before it is taken for gone. */
+  private static final int TAKEOVER_ATTEMPTS = 3;
 
   private final SessionServices services;
   private final ConnectAuthenticator authenticator;
@@ -200,7 +202,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
           : nodeDown.awaitSwept(old.node(), old.disconnectedAtMillis(), context);
       return Future.succeededFuture();
     }
-    return remoteTakeover.ask(old.node(), key, !cleanStart).recover(e -> {
+    return askWhileAlive(old.node(), key, !cleanStart, TAKEOVER_ATTEMPTS).recover(e -> {
       if (old.connected()) {
         predecessor[0] = nodeDown.report(old, System.currentTimeMillis(), context);
       }
@@ -230,6 +232,16 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     });
     return kept.size() == state.subscriptions().size() ? state
         : new SessionState(state.createdAtMillis(), kept, state.inflight(), state.pending(), state.qos2Received());
+  }
+
+  /**
+   * Asks {@code node} to give the client up, again after a timeout while the cluster still counts it alive (a busy
+   * node answers late; one that is gone never does). Reporting a live node's connection as {@code node_down} would
+   * give it a second tcpclean, so the last attempt's failure means: gone, or silent for that long.
+   */
+  private Future<SessionState> askWhileAlive(String node, ClientKey key, boolean keepState, int attempts) {
+    return remoteTakeover.ask(node, key, keepState).recover(e -> attempts > 1 && nodeAlive.test(node)
+        ? askWhileAlive(node, key, keepState, attempts - 1) : Future.failedFuture(e));
   }
 
   /**

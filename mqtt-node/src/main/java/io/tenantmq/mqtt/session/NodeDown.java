@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * After noting the sweep, the records of clean sessions are removed (as a normal close of a clean session does); those
  * of persistent sessions stay DISCONNECTED (their sessions are adopted by the survivors).
+ *
+ * <p>What this leaves open: a node ends a record only after the connection's tcpclean is stored, so a node that
+ * crashes between the two leaves a CONNECTED record whose connection is then reported a second time ({@code node_down}
+ * after its own tcpclean: still the same channel, still in order). A node the cluster counts alive that does not
+ * answer a takeover three times ({@code takeoverTimeoutMillis} each) is taken for gone the same way.
  */
 public final class NodeDown {
 
