@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -181,8 +180,6 @@ class NodeKillTest {
 
   @Test
   @Order(2)
-  @Disabled("needs survivor-side wills: a survivor publishes the wills of a crashed member's clients (node helper, issue 7"
-      + " part 4); not on main yet")
   void theWillsOfItsClientsReachASubscriberOnASurvivor() throws InterruptedException {
     Map<String, Integer> received = new HashMap<>();
     long end = killedAtNanos + TimeUnit.SECONDS.toNanos(15);
@@ -204,8 +201,6 @@ class NodeKillTest {
 
   @Test
   @Order(3)
-  @Disabled("needs the tcpclean events with reason node_down that a survivor appends for a crashed member's clients"
-      + " (node helper, issue 7 part 4); not on main yet")
   void theStreamHoldsExactlyOneNodeDownTcpcleanPerClientForItsChannel() throws IOException {
     ClusterApi api = survivor2.api();
     String group = run + "-reader";
