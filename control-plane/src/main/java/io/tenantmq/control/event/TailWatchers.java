@@ -67,14 +67,17 @@ final class TailWatchers {
     if (armed[0] != null) {
       arm(instanceId, armed[0]);
     }
-    waiter.completeOnTimeout(false, timeout.toNanos(), TimeUnit.NANOSECONDS).thenAccept(woken -> {
-      if (!woken) {
-        // the watch stays while its read is parked, for the next waiter
-        watches.computeIfPresent(instanceId, (id, watch) -> {
-          watch.waiters.remove(waiter);
-          return watch;
-        });
+    // the waiter leaves its watch before it completes, so that whoever its completion wakes sees it gone
+    CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+      if (waiter.isDone()) {
+        return;
       }
+      // the watch stays while its read is parked, for the next waiter
+      watches.computeIfPresent(instanceId, (id, watch) -> {
+        watch.waiters.remove(waiter);
+        return watch;
+      });
+      waiter.complete(false);
     });
     return waiter;
   }
