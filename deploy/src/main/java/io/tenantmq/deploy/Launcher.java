@@ -68,8 +68,7 @@ public final class Launcher implements Callable<Integer> {
   String adminToken;
 
   public static void main(String[] args) {
-    System.setProperty("hazelcast.logging.type", "slf4j");
-    System.setProperty("hazelcast.phone.home.enabled", "false");
+    JvmDefaults.apply();
     System.exit(new CommandLine(new Launcher()).execute(args));
   }
 

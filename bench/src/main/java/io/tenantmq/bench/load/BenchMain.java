@@ -106,6 +106,7 @@ public final class BenchMain implements Callable<Integer> {
   int startTimeoutSeconds;
 
   public static void main(String[] args) {
+    io.tenantmq.deploy.JvmDefaults.apply(); // the product runs in this JVM in some scenarios
     System.exit(new CommandLine(new BenchMain()).execute(args));
   }
 
