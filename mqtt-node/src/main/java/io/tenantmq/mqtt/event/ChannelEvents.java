@@ -48,9 +48,10 @@ public final class ChannelEvents {
     return key;
   }
 
-  /** CONNACK was sent. */
-  public void connected() {
+  /** The connection is accepted; its CONNACK goes out once the returned stage completes (the connect is stored). */
+  public CompletionStage<Void> connected() {
     append(ClientEventType.CONNECT, "");
+    return last;
   }
 
   /** The client sent DISCONNECT. */

@@ -162,27 +162,50 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
         refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE, services.instanceMetrics().of(key.instanceId()));
         return;
       }
-      boolean sessionPresent = ar.result();
       if (closedEarly[0]) {
         session.attach(ep, null, null);
         session.onConnectionClosed();
         return;
       }
-      Runnable releaseTokens = watchTokens(auth, session, context);
-      ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry));
+      if (session.handedOver()) {
+        ep.close(); // a later CONNECT of the client won while this one was under way
+        return;
+      }
+      // CONNACK only once the connect is stored: a client that was told it is connected has its connect in the stream,
+      // even if this node dies right after (the survivors then report its tcpclean)
       ChannelEvents channel = channels.open(key, info.channelId(), info.address(), info.username(),
           predecessor[0] == null ? null : predecessor[0].toCompletionStage(), context);
-      channel.connected();
-      services.presence().connected(key, info, expiry);
-      wire(ep, session, releaseTokens);
-      session.connectCounted(ep);
-      services.instanceMetrics().of(key.instanceId()).sessionStarted(sessionPresent);
-      session.attach(ep, ep.will(), channel);
-      if (bans.check(key, info).isPresent()) {
-        // a ban added while this CONNECT was under way, too late for the node's ban listener to see the connection
-        session.ban();
-      }
+      session.announce(channel);
+      Future.fromCompletionStage(channel.connected(), context)
+          .onComplete(stored -> accept(ep, session, channel, auth, info, ar.result(), assignedId, expiry, closedEarly));
     });
+  }
+
+  private void accept(MqttEndpoint ep, Session session, ChannelEvents channel, AuthResult auth, ConnectionInfo info,
+                      boolean sessionPresent, boolean assignedId, long expiry, boolean[] closedEarly) {
+    ClientKey key = session.key();
+    if (session.handedOver()) {
+      ep.close(); // taken over while the connect was stored: the takeover appended this channel's tcpclean
+      return;
+    }
+    // $SYS presence mirrors the stream: the connect is in it, so is its tcpclean below if the client already left
+    services.presence().connected(key, info, expiry);
+    if (closedEarly[0]) {
+      session.attach(ep, null, channel);
+      session.onConnectionClosed();
+      return;
+    }
+    boolean mqtt5 = ep.protocolVersion() >= 5;
+    Runnable releaseTokens = watchTokens(auth, session, session.context());
+    ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry));
+    wire(ep, session, releaseTokens);
+    session.connectCounted(ep);
+    services.instanceMetrics().of(key.instanceId()).sessionStarted(sessionPresent);
+    session.attach(ep, ep.will(), channel);
+    if (bans.check(key, info).isPresent()) {
+      // a ban added while this CONNECT was under way, too late for the node's ban listener to see the connection
+      session.ban();
+    }
   }
 
   /**

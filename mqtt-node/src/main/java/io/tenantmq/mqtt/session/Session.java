@@ -75,6 +75,8 @@ public final class Session implements Subscriber {
   private Future<Void> willStored;
   /** The live connection's events; null for a session adopted without connection. */
   private ChannelEvents events;
+  /** {@link #events} are open and the CONNACK waits for their connect to be stored; no connection is attached yet. */
+  private boolean announced;
   /** Why the server is closing the live connection (null: it was not the server). */
   private CloseReason closeReason;
   private boolean normalDisconnect;
@@ -460,10 +462,25 @@ public final class Session implements Subscriber {
     counters.sent(PacketCounter.CONNACK, 4);
   }
 
+  /**
+   * The new connection's events are open and its connect is being stored; the CONNACK waits for that. A takeover
+   * meanwhile ends the channel as it would a connected one (its tcpclean), so that the successor's events follow it.
+   */
+  void announce(ChannelEvents events) {
+    this.events = events;
+    this.announced = true;
+  }
+
+  /** Another connection took the client over (possibly before this one was accepted). */
+  boolean handedOver() {
+    return handedOver;
+  }
+
   /** Attaches the accepted connection and resends what the previous connection left unacknowledged [MQTT-4.4.0-1]. */
   void attach(MqttEndpoint ep, MqttWill will, ChannelEvents events) {
     this.endpoint = ep;
     this.events = events;
+    this.announced = false;
     this.will = will != null && will.isWillFlag() && mayPublishWill(will) ? will : null;
     if (this.will != null) {
       MqttWill w = this.will;
@@ -599,6 +616,10 @@ public final class Session implements Subscriber {
       dropStoredWill();
       close(ep, MqttDisconnectReasonCode.SESSION_TAKEN_OVER);
       recorded(wantState ? CloseReason.TAKENOVER : CloseReason.DISCARDED);
+    } else if (announced) {
+      // its connect is (being) stored, no CONNACK went out: the channel still ends before the successor's begins
+      announced = false;
+      events.closed(wantState ? CloseReason.TAKENOVER : CloseReason.DISCARDED);
     }
     SessionState state = keepState ? export() : null;
     instanceMetrics.sessionHandedOver(keepState);
