@@ -2,6 +2,8 @@ package io.tenantmq.control;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.tenantmq.control.acl.HazelcastTopicAcl;
+import io.tenantmq.control.acl.TopicAcl;
 import io.tenantmq.control.ban.BanList;
 import io.tenantmq.control.ban.HazelcastBanList;
 import io.tenantmq.control.cluster.MapNames;
@@ -43,12 +45,13 @@ import java.util.concurrent.Executor;
  * @param tokens         Aliyun-style access tokens for Token-mode connections
  * @param events         each instance's online/offline event stream
  * @param consumers      the consumer groups that read the event streams, with their committed offsets
+ * @param acl            each instance's topic ACL rules
  */
 public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, CredentialService credentials,
                            MqttUserDirectory users, TopicDirectory topics, NodeCommands commands,
                            Executor workerExecutor, IMap<Object, Object> retained, IMap<Object, Object> sessions,
                            BanList bans, TokenService tokens, EventStream events,
-                           EventConsumers consumers) {
+                           EventConsumers consumers, TopicAcl acl) {
 
   /** The Aliyun dialect's AccessKey lookups, over {@link #credentials} and {@link #tenants}. */
   public AliyunAccessKeys aliyunKeys() {
@@ -71,11 +74,12 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         new HazelcastBanList(hazelcast, workerExecutor),
         new HazelcastTokenService(hazelcast, workerExecutor),
         events,
-        new HazelcastEventConsumers(hazelcast, events, workerExecutor));
+        new HazelcastEventConsumers(hazelcast, events, workerExecutor),
+        new HazelcastTopicAcl(hazelcast));
   }
 
   /**
-   * Deletes an instance with its MQTT users, declared topics, retained messages, stored sessions, bans, tokens, event stream and its consumer groups, then closes its live connections; false when there
+   * Deletes an instance with its MQTT users, declared topics, ACL rules, retained messages, stored sessions, bans, tokens, event stream and its consumer groups, then closes its live connections; false when there
    * was no such instance. The children go first, so a failure half-way leaves the instance in place and the delete can
    * simply be repeated (an instance re-created with the same id never inherits old users). Connections close last,
    * when no client can connect to the instance any more; failing to reach one does not fail the delete.
@@ -83,6 +87,7 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
   public CompletionStage<Boolean> deleteInstance(String instanceId) {
     return users.deleteAll(instanceId)
         .thenCompose(removed -> topics.deleteAll(instanceId))
+        .thenCompose(removed -> acl.deleteAll(instanceId))
         // what the brokers keep for the instance: an instance re-created with the same id starts empty
         .thenCompose(removed -> ScopedRecords.deleteAll(retained, instanceId, workerExecutor))
         .thenCompose(removed -> ScopedRecords.deleteAll(sessions, instanceId, workerExecutor))

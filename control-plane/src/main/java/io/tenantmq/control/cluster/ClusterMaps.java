@@ -25,7 +25,8 @@ public final class ClusterMaps {
    */
   public static final List<String> DURABLE = List.of(MapNames.TENANTS, MapNames.INSTANCES, MapNames.CREDENTIALS,
       MapNames.MQTT_USERS, MapNames.TOPICS, MapNames.RETAINED, MapNames.SESSIONS, MapNames.BANS, MapNames.TOKENS,
-      MapNames.CLUSTER_SETTINGS, MapNames.EVENT_CONSUMERS);
+      MapNames.CLUSTER_SETTINGS, MapNames.EVENT_CONSUMERS,
+      MapNames.ACL);
 
   private ClusterMaps() {
   }
@@ -64,6 +65,7 @@ public final class ClusterMaps {
         .addIndexConfig(new IndexConfig(IndexType.HASH, "tenantId")));
     config.addMapConfig(new MapConfig(MapNames.MQTT_USERS).setBackupCount(1)
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
+    config.addMapConfig(new MapConfig(MapNames.ACL).setBackupCount(1));
     config.addMapConfig(new MapConfig(MapNames.TOPICS).setBackupCount(1)
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addMapConfig(new MapConfig(MapNames.BANS).setBackupCount(1)

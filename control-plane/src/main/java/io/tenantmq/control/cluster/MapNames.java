@@ -16,6 +16,8 @@ public final class MapNames {
   public static final String CREDENTIALS = "tenantmq.credentials";
   /** {@code UserKey → MqttUser}. */
   public static final String MQTT_USERS = "tenantmq.mqtt-users";
+  /** {@code instanceId → InstanceAcl}: each instance's ordered topic ACL rules. */
+  public static final String ACL = "tenantmq.acl";
   /** {@code TopicKey → MqttTopic}: topics declared through the APIs. */
   public static final String TOPICS = "tenantmq.topics";
   /** {@code ClientKey → persisted session state} of persistent sessions (subscriptions, queued messages). */
