@@ -1,6 +1,7 @@
 package io.tenantmq.mqtt.auth;
 
 import io.tenantmq.control.ControlPlane;
+import io.tenantmq.control.acl.TopicAcl;
 import io.tenantmq.control.tenant.Instance;
 import io.tenantmq.control.tenant.TenantDirectory;
 import io.tenantmq.control.user.MqttUserDirectory;
@@ -28,12 +29,22 @@ public final class ConnectAuthenticator {
   private final MqttUserDirectory users;
   private final TenantResolver resolver;
   private final AliyunLogin aliyun;
+  private final TopicAcl acl;
 
   public ConnectAuthenticator(ControlPlane control, String defaultInstanceId) {
     this.tenants = control.tenants();
     this.users = control.users();
     this.resolver = new TenantResolver(defaultInstanceId);
     this.aliyun = new AliyunLogin(control.aliyunKeys(), control.tokens());
+    this.acl = control.acl();
+  }
+
+  /**
+   * What an accepted connection may do: its login's permissions under its instance's topic ACL rules, bound to the
+   * client id it ends up with (an assigned one included) and its user name.
+   */
+  public Permissions permissions(AuthResult auth, String clientId) {
+    return auth.permissions().withAcl(acl.forClient(auth.instance().instanceId(), clientId, auth.username()));
   }
 
   /**

@@ -123,7 +123,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     boolean cleanStart = ep.isCleanSession();
     ClientKey key = new ClientKey(auth.instance().instanceId(), clientId);
     ConnectionInfo info = new ConnectionInfo(UUID.randomUUID().toString().replace("-", ""), ep.remoteAddress().toString(),
-        ep.remoteAddress().hostAddress(), ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now, auth.permissions(),
+        ep.remoteAddress().hostAddress(), ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now, authenticator.permissions(auth, clientId),
         ep.localAddress() == null ? 0 : ep.localAddress().port());
     Optional<Ban> ban = bans.check(key, info);
     if (ban.isPresent()) {
@@ -154,7 +154,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       if (cleanStart || state == null) {
         return Future.succeededFuture(false);
       }
-      return session.adopt(within(state, auth.permissions(), key.instanceId(), previous)).map(true);
+      return session.adopt(within(state, info.permissions(), key.instanceId(), previous)).map(true);
     }).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("connect of {} failed: {}", key, ar.cause().toString());
