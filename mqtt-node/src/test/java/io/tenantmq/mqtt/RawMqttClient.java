@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * An MQTT 3.1.1 client over a plain socket that writes exactly the bytes a test asks for: malformed packets, QoS 2
+ * An MQTT 3.1.1 (and, where a test needs it, 5.0) client over a plain socket that writes exactly the bytes a test asks for: malformed packets, QoS 2
  * flows stopped half-way, connections dropped without DISCONNECT. The one place tests encode and decode MQTT by hand.
  */
 public final class RawMqttClient implements AutoCloseable {
@@ -82,6 +82,11 @@ public final class RawMqttClient implements AutoCloseable {
     public int returnCode() {
       return body[1] & 0xFF;
     }
+
+    /** MQTT 5 DISCONNECT only: its reason code (0 when the packet has none [MQTT-3.14.2.1]). */
+    public int disconnectReason() {
+      return body.length == 0 ? 0 : body[0] & 0xFF;
+    }
   }
 
   private final Socket socket;
@@ -114,6 +119,17 @@ public final class RawMqttClient implements AutoCloseable {
 
   public static RawMqttClient connect(int port, String clientId, boolean cleanSession) throws IOException {
     return connect(port, clientId, cleanSession, 60, null);
+  }
+
+  /** Opens an MQTT 5 connection with the given clean start and Session Expiry Interval; asserts a CONNACK 0x00. */
+  public static RawMqttClient connect5(int port, String clientId, boolean cleanStart, long sessionExpirySeconds)
+      throws IOException {
+    RawMqttClient client = open(port);
+    client.send(connect5Packet(clientId, cleanStart, sessionExpirySeconds));
+    Packet connack = client.expect(CONNACK);
+    assertThat(connack.returnCode()).as("CONNACK reason code of %s", clientId).isZero();
+    client.lastConnack = connack;
+    return client;
   }
 
   /** The CONNACK that {@link #connect} received. */
@@ -248,6 +264,61 @@ public final class RawMqttClient implements AutoCloseable {
     return packet(CONNECT << 4, v.toByteArray());
   }
 
+  /** An MQTT 5 CONNECT without will; a Session Expiry Interval property unless {@code sessionExpirySeconds} is 0. */
+  public static byte[] connect5Packet(String clientId, boolean cleanStart, long sessionExpirySeconds) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    writeString(v, "MQTT".getBytes(StandardCharsets.US_ASCII));
+    v.write(5);
+    v.write(cleanStart ? 0x02 : 0);
+    v.write(0);
+    v.write(60);
+    if (sessionExpirySeconds == 0) {
+      v.write(0);
+    } else {
+      v.write(5);
+      v.write(0x11);
+      writeInt(v, sessionExpirySeconds);
+    }
+    writeString(v, clientId.getBytes(StandardCharsets.UTF_8));
+    return packet(CONNECT << 4, v.toByteArray());
+  }
+
+  /**
+   * An MQTT 5 SUBSCRIBE of one filter with its options byte (QoS, No Local 0x04, Retain As Published 0x08, Retain
+   * Handling << 4) and, unless {@code subscriptionId} is negative, a Subscription Identifier (0 included).
+   */
+  public static byte[] subscribe5Packet(int packetId, String filter, int options, int subscriptionId) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    v.write(packetId >> 8);
+    v.write(packetId & 0xFF);
+    if (subscriptionId < 0) {
+      v.write(0);
+    } else {
+      ByteArrayOutputStream props = new ByteArrayOutputStream();
+      props.write(0x0B);
+      writeVariableInt(props, subscriptionId);
+      writeVariableInt(v, props.size());
+      v.writeBytes(props.toByteArray());
+    }
+    writeString(v, filter.getBytes(StandardCharsets.UTF_8));
+    v.write(options);
+    return packet((SUBSCRIBE << 4) | 0x02, v.toByteArray());
+  }
+
+  /** An MQTT 5 DISCONNECT with {@code reason}, and a Session Expiry Interval unless it is negative. */
+  public static byte[] disconnect5Packet(int reason, long sessionExpirySeconds) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    v.write(reason);
+    if (sessionExpirySeconds < 0) {
+      v.write(0);
+    } else {
+      v.write(5);
+      v.write(0x11);
+      writeInt(v, sessionExpirySeconds);
+    }
+    return packet(DISCONNECT << 4, v.toByteArray());
+  }
+
   /** An MQTT 5 QoS 0 PUBLISH without properties. */
   public static byte[] publish5Packet(String topic, String payload) {
     ByteArrayOutputStream v = new ByteArrayOutputStream();
@@ -296,6 +367,21 @@ public final class RawMqttClient implements AutoCloseable {
 
   public static byte[] disconnectPacket() {
     return new byte[] {(byte) (DISCONNECT << 4), 0};
+  }
+
+  private static void writeInt(ByteArrayOutputStream out, long value) {
+    out.write((int) (value >> 24) & 0xFF);
+    out.write((int) (value >> 16) & 0xFF);
+    out.write((int) (value >> 8) & 0xFF);
+    out.write((int) value & 0xFF);
+  }
+
+  private static void writeVariableInt(ByteArrayOutputStream out, int value) {
+    do {
+      int digit = value % 128;
+      value /= 128;
+      out.write(value > 0 ? digit | 0x80 : digit);
+    } while (value > 0);
   }
 
   private static void writeString(ByteArrayOutputStream out, byte[] bytes) {

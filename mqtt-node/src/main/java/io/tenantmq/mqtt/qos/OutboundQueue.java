@@ -19,6 +19,7 @@ public final class OutboundQueue {
   private int windowSize;
   private int lastPacketId;
   private long dropped;
+  private long expired;
 
   public OutboundQueue(int windowSize, int maxQueued) {
     this.windowSize = windowSize;
@@ -47,6 +48,23 @@ public final class OutboundQueue {
   /** The next queued message, or null. */
   public Outbound pollPending() {
     return pending.pollFirst();
+  }
+
+  /**
+   * The next queued message whose Message Expiry Interval has not passed at {@code nowMillis}, or null; expired ones
+   * before it are deleted [MQTT-3.3.2-5] and counted.
+   */
+  public Outbound pollUnexpired(long nowMillis) {
+    Outbound next;
+    while ((next = pending.pollFirst()) != null && next.message().expired(nowMillis)) {
+      expired++;
+    }
+    return next;
+  }
+
+  /** How many queued messages expired before they could be sent. */
+  public long expired() {
+    return expired;
   }
 
   public boolean hasPending() {

@@ -6,6 +6,7 @@ import com.hazelcast.query.Predicates;
 import io.tenantmq.control.cluster.MapNames;
 import io.tenantmq.mqtt.route.Message;
 import io.tenantmq.mqtt.route.MessageCodec;
+import io.tenantmq.mqtt.route.MessageProperties;
 import io.tenantmq.mqtt.subscription.TopicFilter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -40,9 +41,13 @@ public final class HazelcastRetainStore implements RetainStore {
 
   @Override
   public Future<List<Message>> match(String instanceId, TopicFilter filter) {
+    long now = System.currentTimeMillis();
     if (!filter.wildcard()) {
       return Future.fromCompletionStage(retained.getAsync(new RetainKey(instanceId, filter.filter())),
-          vertx.getOrCreateContext()).map(r -> r == null ? List.of() : List.of(decode(r)));
+          vertx.getOrCreateContext()).map(r -> {
+            Message m = r == null ? null : decode(r);
+            return m == null || m.expired(now) ? List.<Message>of() : List.of(m);
+          });
     }
     // wildcard filters need every retained topic of the instance; the index keeps other instances out of it
     return vertx.executeBlocking(() -> {
@@ -50,7 +55,10 @@ public final class HazelcastRetainStore implements RetainStore {
       List<Message> matching = new ArrayList<>();
       for (RetainedMessage r : all) {
         if (filter.matches(r.topic())) {
-          matching.add(decode(r));
+          Message m = decode(r);
+          if (!m.expired(now)) {
+            matching.add(m); // [MQTT-3.3.2-5] an expired retained message is no longer sent
+          }
         }
       }
       return matching;
@@ -58,6 +66,13 @@ public final class HazelcastRetainStore implements RetainStore {
   }
 
   private static Message decode(RetainedMessage r) {
-    return MessageCodec.decode(Buffer.buffer(r.encoded()), new int[] {0});
+    Message m = MessageCodec.decode(Buffer.buffer(r.encoded()), new int[] {0});
+    long expiresAt = MessageProperties.expiresAt(m.properties(), r.storedAtMillis());
+    if (m.expiresAtMillis() == 0 && expiresAt != 0) {
+      // stored before messages carried their expiry: it runs from when it was stored
+      m = new Message(m.instanceId(), m.topic(), m.payload(), m.qos(), m.retain(), m.properties(), m.publisher(),
+          expiresAt);
+    }
+    return m;
   }
 }

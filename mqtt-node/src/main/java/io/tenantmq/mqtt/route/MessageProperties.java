@@ -45,6 +45,40 @@ public final class MessageProperties {
         || id == MqttPropertyType.USER_PROPERTY.value();
   }
 
+  /**
+   * When a message published at {@code nowMillis} with {@code properties} expires: 0 when they have no Message Expiry
+   * Interval (an unsigned number of seconds).
+   */
+  public static long expiresAt(MqttProperties properties, long nowMillis) {
+    MqttProperty<?> p = properties.getProperty(MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value());
+    return p == null ? 0 : nowMillis + Integer.toUnsignedLong((Integer) p.value()) * 1000;
+  }
+
+  /**
+   * The properties of one PUBLISH of {@code m} to a client at {@code nowMillis}: the forwarded ones with the remaining
+   * Message Expiry Interval [MQTT-3.3.2-6], and one Subscription Identifier per matching subscription [MQTT-3.3.4-3].
+   * The message's own properties object when neither applies (no allocation in the common case).
+   */
+  public static MqttProperties forDelivery(Message m, int[] subscriptionIds, long nowMillis) {
+    if (m.expiresAtMillis() == 0 && subscriptionIds.length == 0) {
+      return m.properties();
+    }
+    MqttProperties out = new MqttProperties();
+    for (MqttProperty<?> p : m.properties().listAll()) {
+      if (p.propertyId() != MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value()) {
+        out.add(p);
+      }
+    }
+    if (m.expiresAtMillis() != 0) {
+      out.add(new MqttProperties.IntegerProperty(MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value(),
+          m.remainingExpirySeconds(nowMillis)));
+    }
+    for (int id : subscriptionIds) {
+      out.add(new MqttProperties.IntegerProperty(MqttPropertyType.SUBSCRIPTION_IDENTIFIER.value(), id));
+    }
+    return out;
+  }
+
   /** Appends {@code properties} (forwardable ones only) as: count, then per property id, kind and value. */
   public static void encode(MqttProperties properties, Buffer out) {
     List<MqttProperty<?>> list = new ArrayList<>();

@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>Ordinary subscriptions: local sessions get the message directly; each other node with a matching route gets one
  * event-bus message and delivers to its own sessions. A client with several matching subscriptions gets the message
- * once, at the highest granted QoS. Share groups: one node among those with members is chosen in turn, and one member
+ * once, at the highest granted QoS, with every matching Subscription Identifier; No Local subscriptions of the
+ * publishing client are skipped. Share groups: one node among those with members is chosen in turn, and one member
  * there.
  *
  * <p>Owned by: stateless apart from the round-robin cursors; called on any event loop.
@@ -59,7 +60,7 @@ public final class Router {
   /** Routes {@code message}; returns how many sessions here and nodes elsewhere it went to (0: nobody subscribed). */
   public int publish(Message message) {
     String[] levels = TopicName.levels(message.topic());
-    LocalMatches localMatches = new LocalMatches();
+    LocalMatches localMatches = new LocalMatches(message.publisher());
     TopicTrie<Subscription> localTrie = local.trie(message.instanceId());
     if (localTrie != null) {
       localTrie.match(levels, localMatches);
@@ -136,7 +137,7 @@ public final class Router {
       return;
     }
     if (ordinary) {
-      LocalMatches matches = new LocalMatches();
+      LocalMatches matches = new LocalMatches(message.publisher());
       trie.match(TopicName.levels(message.topic()), matches);
       matches.deliver(message);
     }
@@ -177,26 +178,43 @@ public final class Router {
   }
 
   private static void deliver(Subscription s, Message message) {
-    s.subscriber().deliver(message, Math.min(message.qos(), s.qos()), false);
+    s.subscriber().deliver(message, Math.min(message.qos(), s.qos()), s.retainFlag(message.retain()), s.identifiers());
   }
 
-  /** Collects local matches: ordinary ones deduplicated per subscriber at the highest QoS, share groups by filter. */
+  /**
+   * Collects local matches: ordinary ones merged per subscriber (one delivery at the highest QoS carrying every
+   * Subscription Identifier [MQTT-3.3.4-3, -4]), skipping No Local subscriptions of the publisher [MQTT-3.8.3-3]; share
+   * groups by filter. A single match, the common case, allocates nothing.
+   */
   private static final class LocalMatches implements TopicTrie.Visitor<Subscription> {
+    private final String publisher;
     private Subscription first;
-    private Map<Subscriber, Integer> more;
+    private Map<Subscriber, Merged> more;
     Map<String, TopicTrie.ShareGroup<Subscription>> groups;
+
+    LocalMatches(String publisher) {
+      this.publisher = publisher;
+    }
 
     @Override
     public void value(Subscription s) {
+      if (s.excludes(publisher)) {
+        return;
+      }
       if (first == null) {
         first = s;
         return;
       }
       if (more == null) {
         more = new IdentityHashMap<>();
-        more.put(first.subscriber(), first.qos());
+        more.put(first.subscriber(), new Merged(first));
       }
-      more.merge(s.subscriber(), s.qos(), Math::max);
+      Merged merged = more.get(s.subscriber());
+      if (merged == null) {
+        more.put(s.subscriber(), new Merged(s));
+      } else {
+        merged.add(s);
+      }
     }
 
     @Override
@@ -209,8 +227,10 @@ public final class Router {
 
     int deliver(Message message) {
       if (more != null) {
-        for (Map.Entry<Subscriber, Integer> e : more.entrySet()) {
-          e.getKey().deliver(message, Math.min(message.qos(), e.getValue()), false);
+        for (Map.Entry<Subscriber, Merged> e : more.entrySet()) {
+          Merged m = e.getValue();
+          e.getKey().deliver(message, Math.min(message.qos(), m.qos), message.retain() && m.retainAsPublished,
+              m.identifiers);
         }
         return more.size();
       }
@@ -219,6 +239,33 @@ public final class Router {
         return 1;
       }
       return 0;
+    }
+  }
+
+  /**
+   * The overlapping subscriptions of one subscriber that match one message: the highest QoS, every identifier, and the
+   * RETAIN flag kept as published if any of them asks for it.
+   */
+  private static final class Merged {
+    int qos;
+    boolean retainAsPublished;
+    int[] identifiers;
+
+    Merged(Subscription s) {
+      qos = s.qos();
+      retainAsPublished = s.options().retainAsPublished();
+      identifiers = s.identifiers();
+    }
+
+    void add(Subscription s) {
+      qos = Math.max(qos, s.qos());
+      retainAsPublished |= s.options().retainAsPublished();
+      int id = s.options().identifier();
+      if (id != 0) {
+        int[] grown = java.util.Arrays.copyOf(identifiers, identifiers.length + 1);
+        grown[identifiers.length] = id;
+        identifiers = grown;
+      }
     }
   }
 

@@ -250,11 +250,12 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
         kept.put(text, qos);
       } else if (previous != null) {
         // a local predecessor's entries stay in the trie until its successor replaces them: this one it never will
-        services.subscriptions().remove(instanceId, new Subscription(filter, qos, previous));
+        services.subscriptions().remove(instanceId, new Subscription(filter, qos, previous, state.options(text)));
       }
     });
     return kept.size() == state.subscriptions().size() ? state
-        : new SessionState(state.createdAtMillis(), kept, state.inflight(), state.pending(), state.qos2Received());
+        : new SessionState(state.createdAtMillis(), kept, state.inflight(), state.pending(), state.qos2Received(),
+            state.options());
   }
 
   /**

@@ -18,6 +18,7 @@ import io.tenantmq.mqtt.route.Message;
 import io.tenantmq.mqtt.route.MessageProperties;
 import io.tenantmq.mqtt.subscription.Subscriber;
 import io.tenantmq.mqtt.subscription.Subscription;
+import io.tenantmq.mqtt.subscription.SubscriptionOptions;
 import io.tenantmq.mqtt.subscription.TopicFilter;
 import io.tenantmq.mqtt.subscription.TopicName;
 import io.vertx.core.Context;
@@ -87,6 +88,8 @@ public final class Session implements Subscriber {
   private boolean terminated;
   private long expiryTimer = -1;
   private long flushTimer = -1;
+  /** A will waiting for its Will Delay Interval [MQTT-3.1.3-9]; -1: none. */
+  private long willTimer = -1;
 
   Session(ClientKey key, Context context, SessionServices services, ConnectionInfo connection, long sessionExpirySeconds,
           int windowSize) {
@@ -140,35 +143,38 @@ public final class Session implements Subscriber {
   // ---- delivery to the client -------------------------------------------------------------------------------------
 
   @Override
-  public void deliver(Message message, int qos, boolean retainFlag) {
+  public void deliver(Message message, int qos, boolean retainFlag, int[] subscriptionIds) {
     if (Vertx.currentContext() == context) {
-      deliverHere(message, qos, retainFlag);
+      deliverHere(message, qos, retainFlag, subscriptionIds);
     } else {
-      context.runOnContext(v -> deliverHere(message, qos, retainFlag));
+      context.runOnContext(v -> deliverHere(message, qos, retainFlag, subscriptionIds));
     }
   }
 
-  private void deliverHere(Message message, int qos, boolean retainFlag) {
+  private void deliverHere(Message message, int qos, boolean retainFlag, int[] subscriptionIds) {
     if (successor != null) {
-      successor.deliver(message, qos, retainFlag);
+      successor.deliver(message, qos, retainFlag, subscriptionIds);
       return;
     }
     if (terminated) {
       return;
     }
+    if (message.expiresAtMillis() != 0 && message.expired(System.currentTimeMillis())) {
+      return; // [MQTT-3.3.2-5] its interval passed before onward delivery started (a retained or routed message)
+    }
     instanceMetrics.delivered();
     if (qos == 0) {
       if (endpoint != null) {
-        write(message, 0, retainFlag, 0, false);
+        write(message, 0, retainFlag, 0, false, subscriptionIds);
       } else {
         dropped();
       }
       return;
     }
-    Outbound o = new Outbound(message, qos, retainFlag, System.currentTimeMillis());
+    Outbound o = new Outbound(message, qos, retainFlag, System.currentTimeMillis(), subscriptionIds);
     if (endpoint != null && outbound.windowHasRoom() && !outbound.hasPending()) {
       Inflight sent = outbound.send(o);
-      write(message, qos, retainFlag, sent.packetId(), false);
+      write(message, qos, retainFlag, sent.packetId(), false, subscriptionIds);
     } else if (!outbound.enqueue(o)) {
       dropped();
     } else if (endpoint == null) {
@@ -181,12 +187,13 @@ public final class Session implements Subscriber {
     services.metrics().messageDropped();
   }
 
-  private void write(Message m, int qos, boolean retainFlag, int packetId, boolean dup) {
+  private void write(Message m, int qos, boolean retainFlag, int packetId, boolean dup, int[] subscriptionIds) {
     MqttEndpoint ep = endpoint;
     if (ep == null || !ep.isConnected()) {
       return;
     }
-    MqttProperties props = connection.mqtt5() ? m.properties() : MqttProperties.NO_PROPERTIES;
+    MqttProperties props = connection.mqtt5()
+        ? MessageProperties.forDelivery(m, subscriptionIds, System.currentTimeMillis()) : MqttProperties.NO_PROPERTIES;
     ep.publish(m.topic(), m.payload(), MqttQoS.valueOf(qos), dup, retainFlag, packetId, props);
     counters.sent(PacketCounter.publish(qos),
         ConnectionCounters.publishSize(m.topic(), qos, m.payload().length(), connection.mqtt5()));
@@ -196,9 +203,12 @@ public final class Session implements Subscriber {
   /** Sends queued messages while the window has room. */
   private void drain() {
     while (endpoint != null && outbound.windowHasRoom() && outbound.hasPending()) {
-      Outbound o = outbound.pollPending();
+      Outbound o = outbound.pollUnexpired(System.currentTimeMillis()); // [MQTT-3.3.2-5] expired while queued: deleted
+      if (o == null) {
+        return;
+      }
       Inflight sent = outbound.send(o);
-      write(o.message(), o.qos(), o.retainFlag(), sent.packetId(), false);
+      write(o.message(), o.qos(), o.retainFlag(), sent.packetId(), false, o.subscriptionIds());
     }
   }
 
@@ -245,8 +255,8 @@ public final class Session implements Subscriber {
       denyPublish(m, qos);
       return;
     }
-    Message message = new Message(key.instanceId(), m.topicName(), m.payload(), qos, m.isRetain(),
-        MessageProperties.forwardable(m.properties()));
+    Message message = Message.published(key.instanceId(), m.topicName(), m.payload(), qos, m.isRetain(), m.properties(),
+        key.clientId(), System.currentTimeMillis());
     switch (qos) {
       case 0 -> route(message);
       case 1 -> {
@@ -311,6 +321,12 @@ public final class Session implements Subscriber {
   }
 
   void onSubscribe(MqttSubscribeMessage m) {
+    int identifier = connection.mqtt5() ? SubscribeOptions.identifier(m) : 0;
+    String error = connection.mqtt5() ? SubscribeOptions.protocolError(m, identifier) : null;
+    if (error != null) {
+      closeForProtocolError(MqttDisconnectReasonCode.PROTOCOL_ERROR, error);
+      return;
+    }
     int bytes = 5;
     List<MqttSubAckReasonCode> codes = new ArrayList<>(m.topicSubscriptions().size());
     List<Future<?>> routeWrites = new ArrayList<>();
@@ -330,12 +346,13 @@ public final class Session implements Subscriber {
         services.metrics().permissionDenied();
         continue;
       }
+      SubscriptionOptions options = connection.mqtt5() ? SubscribeOptions.of(ts, identifier) : SubscriptionOptions.DEFAULT;
       int qos = Math.min(ts.qualityOfService().value(), 2);
-      Subscription subscription = new Subscription(filter, qos, this);
+      Subscription subscription = new Subscription(filter, qos, this, options);
       Subscription previous = subscriptions.put(filter.text(), subscription);
       routeWrites.add(Future.fromCompletionStage(services.subscriptions().add(key.instanceId(), subscription), context));
       codes.add(MqttSubAckReasonCode.qosGranted(MqttQoS.valueOf(qos)));
-      int retainHandling = ts.subscriptionOption() == null ? 0 : ts.subscriptionOption().retainHandling().value();
+      int retainHandling = options.retainHandling();
       // shared subscriptions get no retained messages [MQTT-4.8.2-6 note]; retain handling 1: only if new, 2: never
       if (!filter.shared() && (retainHandling == 0 || (retainHandling == 1 && previous == null))) {
         wantRetained.add(subscription);
@@ -358,7 +375,8 @@ public final class Session implements Subscriber {
   private void sendRetained(Subscription s) {
     services.retained().match(key.instanceId(), s.filter()).onSuccess(messages -> {
       for (Message r : messages) {
-        deliverHere(r, Math.min(r.qos(), s.qos()), true);
+        // [MQTT-3.3.1-9] RETAIN 1 whatever Retain As Published says: sent because of the new subscription
+        deliverHere(r, Math.min(r.qos(), s.qos()), true, s.identifiers());
       }
     });
   }
@@ -397,19 +415,31 @@ public final class Session implements Subscriber {
 
   void onDisconnect(MqttDisconnectMessage m) {
     counters.received(PacketCounter.DISCONNECT, 2);
+    long requestedExpiry = requestedExpiry(m);
+    if (requestedExpiry > 0 && sessionExpirySeconds == 0) {
+      // [MQTT-3.14.2-2] a session that ends with its connection cannot be made to outlive it now; the will is sent
+      closeForProtocolError(MqttDisconnectReasonCode.PROTOCOL_ERROR, "session expiry interval set on DISCONNECT, was 0");
+      return;
+    }
     sentDisconnect = true;
     if (events != null) {
       events.disconnected();
     }
     // [MQTT-3.14.4-3] a normal DISCONNECT discards the will; reason 0x04 asks for it to be sent anyway
     normalDisconnect = m == null || m.code() != MqttDisconnectReasonCode.WITH_WILL_MESSAGE;
-    if (connection.mqtt5() && m != null && m.properties() != null) {
-      MqttProperties.MqttProperty<?> expiry = m.properties().getProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
-      if (expiry != null && sessionExpirySeconds > 0) {
-        sessionExpirySeconds = Math.min(Integer.toUnsignedLong((Integer) expiry.value()),
-            services.options().getMaxSessionExpirySeconds());
-      }
+    if (requestedExpiry >= 0 && sessionExpirySeconds > 0) {
+      sessionExpirySeconds = Math.min(requestedExpiry, services.options().getMaxSessionExpirySeconds());
     }
+  }
+
+  /** The Session Expiry Interval an MQTT 5 DISCONNECT sets [MQTT-3.14.2.2.2]; -1 when it sets none. */
+  private long requestedExpiry(MqttDisconnectMessage m) {
+    if (!connection.mqtt5() || m == null || m.properties() == null) {
+      return -1;
+    }
+    MqttProperties.MqttProperty<?> expiry =
+        m.properties().getProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
+    return expiry == null ? -1 : Integer.toUnsignedLong((Integer) expiry.value());
   }
 
   /** A packet broke the rules: tell an MQTT 5 client why, then close this one connection. */
@@ -500,7 +530,7 @@ public final class Session implements Subscriber {
         counters.sent(PacketCounter.PUBREL, 4);
       } else {
         Outbound o = entry.outbound();
-        write(o.message(), o.qos(), o.retainFlag(), entry.packetId(), true);
+        write(o.message(), o.qos(), o.retainFlag(), entry.packetId(), true, o.subscriptionIds());
       }
     }
     drain();
@@ -516,7 +546,7 @@ public final class Session implements Subscriber {
     createdAtMillis = state.createdAtMillis();
     List<Future<?>> writes = new ArrayList<>();
     state.subscriptions().forEach((text, qos) -> {
-      Subscription s = new Subscription(TopicFilter.parse(text), qos, this);
+      Subscription s = new Subscription(TopicFilter.parse(text), qos, this, state.options(text));
       subscriptions.put(text, s);
       writes.add(Future.fromCompletionStage(services.subscriptions().add(key.instanceId(), s), context));
     });
@@ -528,7 +558,14 @@ public final class Session implements Subscriber {
   }
 
   SessionState export() {
-    return new SessionState(createdAtMillis, subscriptionQos(), outbound.inflight(), outbound.pending(), qos2Received);
+    Map<String, SubscriptionOptions> options = new LinkedHashMap<>();
+    subscriptions.forEach((filter, s) -> {
+      if (s.options() != SubscriptionOptions.DEFAULT) {
+        options.put(filter, s.options());
+      }
+    });
+    return new SessionState(createdAtMillis, subscriptionQos(), outbound.inflight(), outbound.pending(), qos2Received,
+        options);
   }
 
   private void flushCounters() {
@@ -546,11 +583,15 @@ public final class Session implements Subscriber {
     services.metrics().connectionClosed();
     instanceMetrics.connectionClosed();
     cancelTimer(flushTimer);
-    if (!normalDisconnect) {
-      publishWill();
-    }
-    dropStoredWill();
     boolean keep = sessionExpirySeconds > 0;
+    if (normalDisconnect) {
+      will = null;
+    } else {
+      willAfterConnectionLoss(keep);
+    }
+    if (will == null) {
+      dropStoredWill(); // a delayed will keeps its cluster copy until it is sent or cancelled
+    }
     long now = System.currentTimeMillis();
     TrafficCounters finalCounters = counters.snapshot();
     // the record changes only once the tcpclean is stored: a connection elsewhere that finds this one gone (record
@@ -569,6 +610,7 @@ public final class Session implements Subscriber {
   private void expireIn(long millis) {
     expiryTimer = services.vertx().setTimer(millis, id -> {
       if (!handedOver && endpoint == null) {
+        settleWill(true); // the session ends before the will's delay did
         checkpoint.discard();
         terminate();
         services.registry().remove(key, connection.channelId());
@@ -588,6 +630,7 @@ public final class Session implements Subscriber {
    */
   void superseded() {
     if (!handedOver && endpoint == null) {
+      settleWill(false); // its client connected elsewhere, so within the will's delay
       checkpoint.stop();
       terminate();
     }
@@ -607,13 +650,13 @@ public final class Session implements Subscriber {
     checkpoint.stop(); // the successor stores the session from now on
     cancelTimer(expiryTimer);
     cancelTimer(flushTimer);
+    // [MQTT-3.1.3-9] a will with a delay is not sent when a new connection resumes the session within it
+    settleWill(!(keepState && willDelaySeconds() > 0));
     if (wasConnected) {
       MqttEndpoint ep = endpoint;
       endpoint = null;
       services.metrics().connectionClosed();
       instanceMetrics.connectionClosed();
-      publishWill();
-      dropStoredWill();
       close(ep, MqttDisconnectReasonCode.SESSION_TAKEN_OVER);
       recorded(wantState ? CloseReason.TAKENOVER : CloseReason.DISCARDED);
     } else if (announced) {
@@ -778,15 +821,58 @@ public final class Session implements Subscriber {
     }
   }
 
+  /** The will's Will Delay Interval in seconds; 0 without will or delay (MQTT 3.1.1 has none). */
+  private long willDelaySeconds() {
+    MqttWill w = will;
+    if (w == null || w.getWillProperties() == null) {
+      return 0;
+    }
+    MqttProperties.MqttProperty<?> p =
+        w.getWillProperties().getProperty(MqttProperties.MqttPropertyType.WILL_DELAY_INTERVAL.value());
+    return p == null ? 0 : Integer.toUnsignedLong((Integer) p.value());
+  }
+
+  /**
+   * The connection ended without a normal DISCONNECT: the will goes out now, or, with a Will Delay Interval and a
+   * session that outlives the connection, when the delay has passed or the session ends, whichever comes first, and not
+   * at all if a new connection resumes the session meanwhile [MQTT-3.1.3-9] (see {@link #settleWill}).
+   */
+  private void willAfterConnectionLoss(boolean sessionLivesOn) {
+    long delay = willDelaySeconds();
+    if (delay == 0 || !sessionLivesOn) {
+      publishWill();
+      return;
+    }
+    willTimer = services.vertx().setTimer(delay * 1000, id -> {
+      willTimer = -1;
+      if (!handedOver && !terminated && endpoint == null) {
+        settleWill(true);
+      }
+    });
+  }
+
+  /** Ends a will still held (delayed, or of the connection being taken over): sent if {@code publish}, else discarded. */
+  private void settleWill(boolean publish) {
+    cancelTimer(willTimer);
+    willTimer = -1;
+    if (publish) {
+      publishWill();
+    } else {
+      will = null;
+    }
+    dropStoredWill();
+  }
+
   private void publishWill() {
     MqttWill w = will;
     will = null;
     if (w == null) {
       return;
     }
-    Message message = new Message(key.instanceId(), w.getWillTopic(),
-        w.getWillMessage() == null ? Buffer.buffer() : w.getWillMessage(), w.getWillQos(),
-        w.isWillRetain(), MessageProperties.forwardable(w.getWillProperties()));
+    // a will is the client's message: No Local subscriptions of the same client id skip it; its expiry runs from now
+    Message message = Message.published(key.instanceId(), w.getWillTopic(),
+        w.getWillMessage() == null ? Buffer.buffer() : w.getWillMessage(), w.getWillQos(), w.isWillRetain(),
+        w.getWillProperties(), key.clientId(), System.currentTimeMillis());
     route(message);
   }
 
@@ -799,6 +885,7 @@ public final class Session implements Subscriber {
     checkpoint.stop();
     cancelTimer(expiryTimer);
     cancelTimer(flushTimer);
+    cancelTimer(willTimer);
     for (Subscription s : subscriptions.values()) {
       services.subscriptions().remove(key.instanceId(), s);
     }

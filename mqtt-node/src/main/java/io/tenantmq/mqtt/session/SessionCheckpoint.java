@@ -75,7 +75,7 @@ public final class SessionCheckpoint {
 
   /** What a connected session stores: its subscriptions and age; its message flows stay in memory. */
   static SessionState onlineState(SessionState full) {
-    return new SessionState(full.createdAtMillis(), full.subscriptions(), List.of(), List.of(), Set.of());
+    return new SessionState(full.createdAtMillis(), full.subscriptions(), List.of(), List.of(), Set.of(), full.options());
   }
 
   /** The entry a session of this node stores, with the state it has now. */

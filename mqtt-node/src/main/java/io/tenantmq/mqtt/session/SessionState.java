@@ -4,6 +4,7 @@ import io.tenantmq.mqtt.qos.Inflight;
 import io.tenantmq.mqtt.qos.Outbound;
 import io.tenantmq.mqtt.route.MessageCodec;
 import io.tenantmq.mqtt.route.MessageProperties;
+import io.tenantmq.mqtt.subscription.SubscriptionOptions;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,17 +18,36 @@ import java.util.Set;
  * What a persistent session carries from one connection to the next, or from one node to another: subscriptions,
  * unacknowledged and queued outbound messages, and the packet ids of inbound QoS 2 messages not yet released.
  *
- * <p>Encoded form: the sections above, then the time each in-flight and queued message was taken in. That last section
- * came later; sessions stored without it decode with the session's creation time for their messages.
+ * <p>Encoded form: the sections above, then the time each in-flight and queued message was taken in, then (after
+ * {@link #OPTIONS_MARK}) the MQTT 5 options of the subscriptions that have any and the Subscription Identifiers of each
+ * in-flight and queued message. The last two sections came later: sessions stored without the times decode with the
+ * session's creation time for their messages, those without options with default options and no identifiers.
+ *
+ * @param options the MQTT 5 options of the subscriptions that have other than the defaults, by filter
  */
 public record SessionState(long createdAtMillis, Map<String, Integer> subscriptions, List<Inflight> inflight,
-                           List<Outbound> pending, Set<Integer> qos2Received) {
+                           List<Outbound> pending, Set<Integer> qos2Received, Map<String, SubscriptionOptions> options) {
+
+  /** Starts the options section; what older versions stored ends before it. */
+  static final int OPTIONS_MARK = 0x4D513501;
 
   public SessionState {
     subscriptions = new LinkedHashMap<>(subscriptions);
+    options = options == null ? Map.of() : new LinkedHashMap<>(options);
     inflight = List.copyOf(inflight);
     pending = List.copyOf(pending);
     qos2Received = new LinkedHashSet<>(qos2Received);
+  }
+
+  /** A state whose subscriptions all have default options. */
+  public SessionState(long createdAtMillis, Map<String, Integer> subscriptions, List<Inflight> inflight,
+                      List<Outbound> pending, Set<Integer> qos2Received) {
+    this(createdAtMillis, subscriptions, inflight, pending, qos2Received, null);
+  }
+
+  /** The options of the subscription on {@code filter}. */
+  public SubscriptionOptions options(String filter) {
+    return options.getOrDefault(filter, SubscriptionOptions.DEFAULT);
   }
 
   public Buffer encode() {
@@ -51,6 +71,13 @@ public record SessionState(long createdAtMillis, Map<String, Integer> subscripti
     qos2Received.forEach(out::appendInt);
     inflight.forEach(i -> out.appendLong(i.outbound().insertedAtMillis()));
     pending.forEach(o -> out.appendLong(o.insertedAtMillis()));
+    out.appendInt(OPTIONS_MARK).appendInt(options.size());
+    options.forEach((filter, o) -> {
+      MessageProperties.appendBytes(out, filter.getBytes(StandardCharsets.UTF_8));
+      out.appendByte((byte) o.flags()).appendInt(o.identifier());
+    });
+    inflight.forEach(i -> appendIds(i.outbound().subscriptionIds(), out));
+    pending.forEach(o -> appendIds(o.subscriptionIds(), out));
     return out;
   }
 
@@ -90,7 +117,25 @@ public record SessionState(long createdAtMillis, Map<String, Integer> subscripti
     for (int i = 0; i < pendingCount; i++) {
       pending.set(i, timed(pending.get(i), timed ? readLong(in, pos) : createdAt));
     }
-    return new SessionState(createdAt, subscriptions, inflight, pending, qos2Received);
+    Map<String, SubscriptionOptions> options = new LinkedHashMap<>();
+    if (timed && in.length() - pos[0] >= 8 && in.getInt(pos[0]) == OPTIONS_MARK) {
+      pos[0] += 4;
+      int count = readInt(in, pos);
+      for (int i = 0; i < count; i++) {
+        String filter = new String(MessageProperties.readBytes(in, pos), StandardCharsets.UTF_8);
+        int flags = in.getByte(pos[0]++);
+        options.put(filter, SubscriptionOptions.fromFlags(flags, readInt(in, pos)));
+      }
+      for (int i = 0; i < inflightCount; i++) {
+        Inflight entry = inflight.get(i);
+        inflight.set(i, new Inflight(entry.packetId(), entry.outbound().withSubscriptionIds(readIds(in, pos)),
+            entry.released()));
+      }
+      for (int i = 0; i < pendingCount; i++) {
+        pending.set(i, pending.get(i).withSubscriptionIds(readIds(in, pos)));
+      }
+    }
+    return new SessionState(createdAt, subscriptions, inflight, pending, qos2Received, options);
   }
 
   private static void encode(Outbound o, Buffer out) {
@@ -106,7 +151,26 @@ public record SessionState(long createdAtMillis, Map<String, Integer> subscripti
   }
 
   private static Outbound timed(Outbound o, long insertedAtMillis) {
-    return new Outbound(o.message(), o.qos(), o.retainFlag(), insertedAtMillis);
+    return o.at(insertedAtMillis);
+  }
+
+  private static void appendIds(int[] ids, Buffer out) {
+    out.appendInt(ids.length);
+    for (int id : ids) {
+      out.appendInt(id);
+    }
+  }
+
+  private static int[] readIds(Buffer in, int[] pos) {
+    int n = readInt(in, pos);
+    if (n == 0) {
+      return SubscriptionOptions.noIdentifiers();
+    }
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = readInt(in, pos);
+    }
+    return ids;
   }
 
   private static long readLong(Buffer in, int[] pos) {

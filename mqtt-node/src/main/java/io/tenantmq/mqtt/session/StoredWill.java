@@ -17,6 +17,6 @@ public record StoredWill(String channelId, String topic, byte[] payload, int qos
 
   /** The will as a message of {@code key}'s instance. */
   Message message(ClientKey key) {
-    return new Message(key.instanceId(), topic, Buffer.buffer(payload), qos, retain, null);
+    return new Message(key.instanceId(), topic, Buffer.buffer(payload), qos, retain, null, key.clientId(), 0);
   }
 }

@@ -10,8 +10,13 @@ public interface Subscriber {
   ClientKey key();
 
   /**
-   * Hands {@code message} over for delivery at {@code qos} (already the lower of message and subscription QoS).
-   * May be called from any thread; the subscriber moves to its own thread.
+   * Hands {@code message} over for delivery at {@code qos} (already the lower of message and subscription QoS). May be
+   * called from any thread; the subscriber moves to its own thread.
+   *
+   * @param retainFlag      the RETAIN flag of this delivery
+   * @param subscriptionIds the Subscription Identifiers of every subscription of this subscriber the delivery is for
+   *                        (one delivery for overlapping subscriptions [MQTT-3.3.4-3]); often a shared empty array; not
+   *                        to be changed
    */
-  void deliver(Message message, int qos, boolean retainFlag);
+  void deliver(Message message, int qos, boolean retainFlag, int[] subscriptionIds);
 }

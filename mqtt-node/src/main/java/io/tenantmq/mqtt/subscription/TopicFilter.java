@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record TopicFilter(String text, String group, String[] levels) {
 
-  private static final String SHARE_PREFIX = "$share/";
+  public static final String SHARE_PREFIX = "$share/";
 
   public TopicFilter {
     Objects.requireNonNull(text, "text");
