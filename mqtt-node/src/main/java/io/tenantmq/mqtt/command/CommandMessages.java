@@ -22,8 +22,9 @@ final class CommandMessages {
     if (invalid != null) {
       throw new IllegalArgumentException("invalid topic '" + command.topic() + "': " + invalid);
     }
-    return new Message(command.instanceId(), command.topic(), Buffer.buffer(command.payload()), command.qos(),
-        command.retain(), properties(command.properties()));
+    // no publishing client (No Local never skips it); its expiry runs from now
+    return Message.published(command.instanceId(), command.topic(), Buffer.buffer(command.payload()), command.qos(),
+        command.retain(), properties(command.properties()), null, System.currentTimeMillis());
   }
 
   /** The MQTT 5 PUBLISH properties; absent fields stay absent. */

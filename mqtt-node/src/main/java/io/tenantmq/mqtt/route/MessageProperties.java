@@ -65,7 +65,8 @@ public final class MessageProperties {
     }
     MqttProperties out = new MqttProperties();
     for (MqttProperty<?> p : m.properties().listAll()) {
-      if (p.propertyId() != MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value()) {
+      // a message without a deadline (built by hand) keeps whatever interval it carries
+      if (p.propertyId() != MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value() || m.expiresAtMillis() == 0) {
         out.add(p);
       }
     }
