@@ -23,6 +23,12 @@ public final class MqttNodeOptions {
   public static final long DEFAULT_TAKEOVER_TIMEOUT_MILLIS = 5_000;
   public static final long DEFAULT_COUNTER_FLUSH_MILLIS = 5_000;
   public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 30;
+  /** Topic aliases an MQTT 5 client may set per connection (CONNACK Topic Alias Maximum); HiveMQ CE allows 5. */
+  public static final int DEFAULT_TOPIC_ALIAS_MAXIMUM = 10;
+  /** Unacknowledged QoS 1/2 PUBLISHes an MQTT 5 client may have open (CONNACK Receive Maximum); EMQX's default. */
+  public static final int DEFAULT_RECEIVE_MAXIMUM = 32;
+  /** The longest keepalive an MQTT 5 client gets (CONNACK Server Keep Alive); 0: the client's own stands. */
+  public static final int DEFAULT_MAX_KEEP_ALIVE_SECONDS = 0;
 
   private String host = DEFAULT_HOST;
   private int mqttPort = DEFAULT_MQTT_PORT;
@@ -36,6 +42,9 @@ public final class MqttNodeOptions {
   private long counterFlushMillis = DEFAULT_COUNTER_FLUSH_MILLIS;
   private int connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
   private String defaultInstanceId;
+  private int topicAliasMaximum = DEFAULT_TOPIC_ALIAS_MAXIMUM;
+  private int receiveMaximum = DEFAULT_RECEIVE_MAXIMUM;
+  private int maxKeepAliveSeconds = DEFAULT_MAX_KEEP_ALIVE_SECONDS;
 
   public MqttNodeOptions() {
   }
@@ -53,6 +62,9 @@ public final class MqttNodeOptions {
     this.counterFlushMillis = other.counterFlushMillis;
     this.connectTimeoutSeconds = other.connectTimeoutSeconds;
     this.defaultInstanceId = other.defaultInstanceId;
+    this.topicAliasMaximum = other.topicAliasMaximum;
+    this.receiveMaximum = other.receiveMaximum;
+    this.maxKeepAliveSeconds = other.maxKeepAliveSeconds;
   }
 
   public String getHost() {
@@ -166,6 +178,39 @@ public final class MqttNodeOptions {
   /** The instance of connections that name none (no {@code user@instance}, no SNI). */
   public MqttNodeOptions setDefaultInstanceId(String instanceId) {
     this.defaultInstanceId = instanceId;
+    return this;
+  }
+
+  public int getTopicAliasMaximum() {
+    return topicAliasMaximum;
+  }
+
+  /** Topic aliases an MQTT 5 client may set per connection; 0: none (PUBLISH with a Topic Alias gets DISCONNECT 0x94). */
+  public MqttNodeOptions setTopicAliasMaximum(int maximum) {
+    this.topicAliasMaximum = checkRange("topicAliasMaximum", maximum, 0, 65535);
+    return this;
+  }
+
+  public int getReceiveMaximum() {
+    return receiveMaximum;
+  }
+
+  /** Unacknowledged QoS 1/2 PUBLISHes an MQTT 5 client may have open; one more gets DISCONNECT 0x93. */
+  public MqttNodeOptions setReceiveMaximum(int maximum) {
+    this.receiveMaximum = checkRange("receiveMaximum", maximum, 1, 65535);
+    return this;
+  }
+
+  public int getMaxKeepAliveSeconds() {
+    return maxKeepAliveSeconds;
+  }
+
+  /**
+   * The longest keepalive an MQTT 5 client gets: one asking for more, or for none (0), is told this one in CONNACK
+   * (Server Keep Alive) and held to it. 0: the client's keepalive stands. MQTT 3 clients cannot be told, so keep theirs.
+   */
+  public MqttNodeOptions setMaxKeepAliveSeconds(int seconds) {
+    this.maxKeepAliveSeconds = checkRange("maxKeepAliveSeconds", seconds, 0, 65535);
     return this;
   }
 

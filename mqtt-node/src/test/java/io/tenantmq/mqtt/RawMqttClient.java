@@ -12,6 +12,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An MQTT 3.1.1 (and, where a test needs it, 5.0) client over a plain socket that writes exactly the bytes a test asks for: malformed packets, QoS 2
@@ -28,9 +30,23 @@ public final class RawMqttClient implements AutoCloseable {
   public static final int PUBCOMP = 7;
   public static final int SUBSCRIBE = 8;
   public static final int SUBACK = 9;
+  public static final int UNSUBSCRIBE = 10;
+  public static final int UNSUBACK = 11;
   public static final int PINGREQ = 12;
   public static final int PINGRESP = 13;
   public static final int DISCONNECT = 14;
+  public static final int AUTH = 15;
+
+  // MQTT 5 property identifiers the tests use
+  public static final int PROP_REASON_STRING = 0x1F;
+  public static final int PROP_TOPIC_ALIAS = 0x23;
+  public static final int PROP_TOPIC_ALIAS_MAXIMUM = 0x22;
+  public static final int PROP_RECEIVE_MAXIMUM = 0x21;
+  public static final int PROP_MAXIMUM_PACKET_SIZE = 0x27;
+  public static final int PROP_SERVER_KEEP_ALIVE = 0x13;
+  public static final int PROP_REQUEST_PROBLEM_INFORMATION = 0x17;
+  public static final int PROP_AUTHENTICATION_METHOD = 0x15;
+  public static final int PROP_ASSIGNED_CLIENT_IDENTIFIER = 0x12;
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -87,6 +103,157 @@ public final class RawMqttClient implements AutoCloseable {
     public int disconnectReason() {
       return body.length == 0 ? 0 : body[0] & 0xFF;
     }
+
+    /** MQTT 5 PUBACK/PUBREC/PUBREL/PUBCOMP: the reason code after the packet id (0x00 when omitted). */
+    public int ackReasonCode() {
+      return body.length > 2 ? body[2] & 0xFF : 0;
+    }
+
+    /** MQTT 5 SUBACK/UNSUBACK: the reason codes after the properties. */
+    public int[] ackReasonCodes() {
+      int at = propertiesStart();
+      int[] length = {at};
+      int propertiesLength = readVarInt(body, length);
+      int from = length[0] + propertiesLength;
+      int[] codes = new int[body.length - from];
+      for (int i = 0; i < codes.length; i++) {
+        codes[i] = body[from + i] & 0xFF;
+      }
+      return codes;
+    }
+
+    /**
+     * The MQTT 5 properties of a CONNACK, PUBLISH, PUBACK/PUBREC, SUBACK/UNSUBACK or DISCONNECT, by identifier:
+     * Integer, String or byte[]; user properties are left out.
+     */
+    public Map<Integer, Object> properties() {
+      int at = propertiesStart();
+      Map<Integer, Object> result = new LinkedHashMap<>();
+      if (at >= body.length) {
+        return result;
+      }
+      int[] pos = {at};
+      int length = readVarInt(body, pos);
+      int end = pos[0] + length;
+      while (pos[0] < end) {
+        int id = body[pos[0]++] & 0xFF;
+        switch (id) {
+          case 0x01, 0x17, 0x19, 0x24, 0x25, 0x28, 0x29, 0x2A -> result.put(id, body[pos[0]++] & 0xFF);
+          case 0x13, 0x21, 0x22, 0x23 -> {
+            result.put(id, ((body[pos[0]] & 0xFF) << 8) | (body[pos[0] + 1] & 0xFF));
+            pos[0] += 2;
+          }
+          case 0x02, 0x11, 0x18, 0x27 -> {
+            result.put(id, ((body[pos[0]] & 0xFF) << 24) | ((body[pos[0] + 1] & 0xFF) << 16)
+                | ((body[pos[0] + 2] & 0xFF) << 8) | (body[pos[0] + 3] & 0xFF));
+            pos[0] += 4;
+          }
+          case 0x0B -> result.put(id, readVarInt(body, pos));
+          case 0x09, 0x16 -> result.put(id, readBinary(body, pos));
+          case 0x26 -> {
+            readBinary(body, pos);
+            readBinary(body, pos);
+          }
+          default -> result.put(id, new String(readBinary(body, pos), StandardCharsets.UTF_8));
+        }
+      }
+      return result;
+    }
+
+    /** MQTT 5 PUBLISH: the payload after the properties. */
+    public String payload5() {
+      int[] pos = {propertiesStart()};
+      int length = readVarInt(body, pos);
+      int at = pos[0] + length;
+      return new String(body, at, body.length - at, StandardCharsets.UTF_8);
+    }
+
+    private int propertiesStart() {
+      return switch (type) {
+        case CONNACK -> 2;
+        case PUBLISH -> 2 + topicLength() + (qos() > 0 ? 2 : 0);
+        case PUBACK, PUBREC, PUBREL, PUBCOMP -> 3;
+        case SUBACK, UNSUBACK -> 2;
+        case DISCONNECT, AUTH -> 1;
+        default -> throw new IllegalStateException("no properties in packet type " + type);
+      };
+    }
+  }
+
+  private static int readVarInt(byte[] body, int[] pos) {
+    int value = 0;
+    int multiplier = 1;
+    int b;
+    do {
+      b = body[pos[0]++] & 0xFF;
+      value += (b & 0x7F) * multiplier;
+      multiplier *= 128;
+    } while ((b & 0x80) != 0);
+    return value;
+  }
+
+  private static byte[] readBinary(byte[] body, int[] pos) {
+    int length = ((body[pos[0]] & 0xFF) << 8) | (body[pos[0] + 1] & 0xFF);
+    byte[] bytes = new byte[length];
+    System.arraycopy(body, pos[0] + 2, bytes, 0, length);
+    pos[0] += 2 + length;
+    return bytes;
+  }
+
+  /** MQTT 5 properties to put in a packet, in the order added. */
+  public static final class Properties {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    public Properties byteProperty(int id, int value) {
+      out.write(id);
+      out.write(value);
+      return this;
+    }
+
+    public Properties twoByte(int id, int value) {
+      out.write(id);
+      out.write(value >> 8);
+      out.write(value & 0xFF);
+      return this;
+    }
+
+    public Properties fourByte(int id, int value) {
+      out.write(id);
+      out.write(value >>> 24);
+      out.write((value >> 16) & 0xFF);
+      out.write((value >> 8) & 0xFF);
+      out.write(value & 0xFF);
+      return this;
+    }
+
+    public Properties string(int id, String value) {
+      out.write(id);
+      writeString(out, value.getBytes(StandardCharsets.UTF_8));
+      return this;
+    }
+
+    byte[] encoded() {
+      byte[] bytes = out.toByteArray();
+      ByteArrayOutputStream withLength = new ByteArrayOutputStream(bytes.length + 4);
+      writeVariableInt(withLength, bytes.length);
+      withLength.writeBytes(bytes);
+      return withLength.toByteArray();
+    }
+  }
+
+  public static Properties properties() {
+    return new Properties();
+  }
+
+  /** Opens a connection, sends an MQTT 5 CONNECT (clean start) and asserts an accepting CONNACK. */
+  public static RawMqttClient connect5(int port, String clientId, int keepAliveSeconds, Properties properties)
+      throws IOException {
+    RawMqttClient client = open(port);
+    client.send(connect5Packet(clientId, keepAliveSeconds, properties));
+    Packet connack = client.expect(CONNACK);
+    assertThat(connack.returnCode()).as("CONNACK reason code of %s", clientId).isZero();
+    client.lastConnack = connack;
+    return client;
   }
 
   private final Socket socket;
@@ -319,6 +486,54 @@ public final class RawMqttClient implements AutoCloseable {
     return packet(DISCONNECT << 4, v.toByteArray());
   }
 
+  /** An MQTT 5 CONNECT: clean start, no will, with {@code properties}. */
+  public static byte[] connect5Packet(String clientId, int keepAliveSeconds, Properties properties) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    writeString(v, "MQTT".getBytes(StandardCharsets.US_ASCII));
+    v.write(5);
+    v.write(0x02);
+    v.write(keepAliveSeconds >> 8);
+    v.write(keepAliveSeconds & 0xFF);
+    v.writeBytes(properties.encoded());
+    writeString(v, clientId.getBytes(StandardCharsets.UTF_8));
+    return packet(CONNECT << 4, v.toByteArray());
+  }
+
+  /** An MQTT 5 PUBLISH with {@code properties} (packet id only for QoS 1/2). */
+  public static byte[] publish5Packet(String topic, String payload, int qos, int packetId, Properties properties) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    writeString(v, topic.getBytes(StandardCharsets.UTF_8));
+    if (qos > 0) {
+      v.write(packetId >> 8);
+      v.write(packetId & 0xFF);
+    }
+    v.writeBytes(properties.encoded());
+    v.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
+    return packet((PUBLISH << 4) | (qos << 1), v.toByteArray());
+  }
+
+  /** An MQTT 5 SUBSCRIBE of one filter (options: the QoS, nothing else), no properties. */
+  public static byte[] subscribe5Packet(int packetId, String filter, int qos) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    v.write(packetId >> 8);
+    v.write(packetId & 0xFF);
+    v.write(0); // properties length
+    writeString(v, filter.getBytes(StandardCharsets.UTF_8));
+    v.write(qos);
+    return packet((SUBSCRIBE << 4) | 0x02, v.toByteArray());
+  }
+
+  /** An MQTT 5 PUBACK, PUBREC, PUBREL or PUBCOMP with a reason code and no properties. */
+  public static byte[] ack5Packet(int type, int packetId, int reasonCode) {
+    int header = (type << 4) | (type == PUBREL ? 0x02 : 0);
+    return packet(header, new byte[] {(byte) (packetId >> 8), (byte) packetId, (byte) reasonCode});
+  }
+
+  /** An MQTT 5 AUTH with a reason code (0x18 continue authentication) and no properties. */
+  public static byte[] auth5Packet(int reasonCode) {
+    return new byte[] {(byte) (AUTH << 4), 2, (byte) reasonCode, 0};
+  }
+
   /** An MQTT 5 QoS 0 PUBLISH without properties. */
   public static byte[] publish5Packet(String topic, String payload) {
     ByteArrayOutputStream v = new ByteArrayOutputStream();
@@ -393,13 +608,9 @@ public final class RawMqttClient implements AutoCloseable {
   private static byte[] packet(int header, byte[] rest) {
     ByteArrayOutputStream p = new ByteArrayOutputStream(rest.length + 5);
     p.write(header);
-    int length = rest.length;
-    do {
-      int digit = length % 128;
-      length /= 128;
-      p.write(length > 0 ? digit | 0x80 : digit);
-    } while (length > 0);
+    writeVariableInt(p, rest.length);
     p.writeBytes(rest);
     return p.toByteArray();
   }
+
 }

@@ -1,6 +1,7 @@
 package io.tenantmq.mqtt;
 
 import com.hazelcast.cluster.Address;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tenantmq.control.cluster.ClusterNodes;
 import io.tenantmq.control.registry.ClientRegistry;
@@ -37,10 +38,13 @@ public final class TestNode implements AutoCloseable {
   public final ClientRegistry registry;
   public final ClusterNodes nodes;
   public final ControlPlane control;
+  /** The node's meters (what {@code /metrics} shows in the product). */
+  public final MeterRegistry meters;
   private final ExecutorService blocking;
 
   private TestNode(ClusterMember member, MqttNode node, ControlPlane control, ClusterNodes nodes,
-                   ExecutorService blocking) {
+                   ExecutorService blocking, MeterRegistry meters) {
+    this.meters = meters;
     this.member = member;
     this.node = node;
     this.control = control;
@@ -102,9 +106,10 @@ public final class TestNode implements AutoCloseable {
     ClientRegistry registry = control.registry();
     MqttNodeOptions o = new MqttNodeOptions(options).setMqttPort(0).setWsPort(0).setHost("127.0.0.1")
         .setDefaultInstanceId(INSTANCE_ID);
-    MqttNode node = new MqttNode(member.vertx(), member.hazelcast(), nodes, control, new SimpleMeterRegistry(), o);
+    MeterRegistry meters = new SimpleMeterRegistry();
+    MqttNode node = new MqttNode(member.vertx(), member.hazelcast(), nodes, control, meters, o);
     node.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    return new TestNode(member, node, control, nodes, blocking);
+    return new TestNode(member, node, control, nodes, blocking, meters);
   }
 
   public int mqttPort() {

@@ -17,6 +17,12 @@ public enum ConnectRefusal {
       MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5),
   PROTOCOL_ERROR(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
       MqttConnectReturnCode.CONNECTION_REFUSED_PROTOCOL_ERROR),
+  /**
+   * The CONNECT names an Authentication Method, and none is configured [MQTT-3.1.2.11.9]: MQTT 5 only (an MQTT 3
+   * CONNECT cannot carry one).
+   */
+  BAD_AUTHENTICATION_METHOD(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
+      MqttConnectReturnCode.CONNECTION_REFUSED_BAD_AUTHENTICATION_METHOD),
   /** A ban of the instance matches the client id, user name or address; MQTT 3.1.1 has no closer code than 0x05. */
   BANNED(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
       MqttConnectReturnCode.CONNECTION_REFUSED_BANNED);

@@ -7,6 +7,7 @@ import io.tenantmq.mqtt.codes.ConnectRefusal;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -21,6 +22,10 @@ public final class BrokerMetrics {
   private final Counter protocolErrors;
   private final Counter permissionDenials;
   private final AtomicLong connected = new AtomicLong();
+  private final Counter messagesTooLarge;
+  private final MeterRegistry registry;
+  private final String node;
+  private final Map<String, Counter> clientReasonCodes = new ConcurrentHashMap<>();
 
   public BrokerMetrics(MeterRegistry registry, String node) {
     this.messagesReceived = Counter.builder("tenantmq.messages.received").description("PUBLISH packets received from clients")
@@ -39,6 +44,11 @@ public final class BrokerMetrics {
     this.permissionDenials = Counter.builder("tenantmq.packets.denied")
         .description("PUBLISH and SUBSCRIBE filters refused for lack of PermWrite / PermRead").tag("node", node)
         .register(registry);
+    this.messagesTooLarge = Counter.builder("tenantmq.messages.dropped.too.large")
+        .description("PUBLISH packets discarded as larger than the client's Maximum Packet Size").tag("node", node)
+        .register(registry);
+    this.registry = registry;
+    this.node = node;
     Gauge.builder("tenantmq.connections.active", connected, AtomicLong::get).tag("node", node).register(registry);
   }
 
@@ -73,6 +83,18 @@ public final class BrokerMetrics {
 
   public void permissionDenied() {
     permissionDenials.increment();
+  }
+
+  public void messageTooLarge() {
+    messagesTooLarge.increment();
+  }
+
+  /** A reason code a client sent on {@code packet} (puback, pubrec, disconnect): a bounded pair of tags. */
+  public void clientReasonCode(String packet, int code) {
+    String hex = String.format("0x%02x", code & 0xFF);
+    clientReasonCodes.computeIfAbsent(packet + hex, k -> Counter.builder("tenantmq.client.reason.codes")
+        .description("failure reason codes clients sent, and DISCONNECTs other than 0x00").tag("node", node)
+        .tag("packet", packet).tag("code", hex).register(registry)).increment();
   }
 
   /** A gauge of something the caller owns, e.g. the number of sessions. */

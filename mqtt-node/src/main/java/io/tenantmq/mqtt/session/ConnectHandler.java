@@ -81,6 +81,11 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE, null);
       return;
     }
+    if (ep.protocolVersion() >= 5 && PacketLimits.stringProperty(ep.connectProperties(),
+        MqttProperties.MqttPropertyType.AUTHENTICATION_METHOD) != null) {
+      refuse(ep, ConnectRefusal.BAD_AUTHENTICATION_METHOD, null); // no enhanced authentication is configured
+      return;
+    }
     Context context = Vertx.currentContext();
     long now = System.currentTimeMillis();
     ep.publishAutoAck(false);
@@ -123,7 +128,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     boolean cleanStart = ep.isCleanSession();
     ClientKey key = new ClientKey(auth.instance().instanceId(), clientId);
     ConnectionInfo info = new ConnectionInfo(UUID.randomUUID().toString().replace("-", ""), ep.remoteAddress().toString(),
-        ep.remoteAddress().hostAddress(), ep.protocolVersion(), ep.keepAliveTimeSeconds(), cleanStart, auth.username(), now, authenticator.permissions(auth, clientId),
+        ep.remoteAddress().hostAddress(), ep.protocolVersion(), keepAlive(ep, mqtt5), cleanStart, auth.username(), now, authenticator.permissions(auth, clientId),
         ep.localAddress() == null ? 0 : ep.localAddress().port());
     Optional<Ban> ban = bans.check(key, info);
     if (ban.isPresent()) {
@@ -133,7 +138,8 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       return;
     }
     long expiry = sessionExpiry(ep, mqtt5, cleanStart);
-    Session session = new Session(key, context, services, info, expiry, windowSize(ep, mqtt5));
+    Session session = new Session(key, context, services, info, expiry, windowSize(ep, mqtt5),
+        PacketLimits.of(ep, services.options()), topicAliases(ep, mqtt5));
 
     // what the new channel's events wait for besides this node's earlier channels: a dead node's tcpclean
     Future<?>[] predecessor = {null};
@@ -286,8 +292,9 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
   private static void wire(MqttEndpoint ep, Session session, Runnable onClosed) {
     ep.publishHandler(session::onPublish);
     ep.publishReleaseHandler(session::onPubrel);
-    ep.publishAcknowledgeHandler(session::onPuback);
-    ep.publishReceivedHandler(session::onPubrec);
+    ep.publishAcknowledgeMessageHandler(m -> session.onPuback(m.messageId(), m.code().value() & 0xFF));
+    ep.publishReceivedMessageHandler(m -> session.onPubrec(m.messageId(), m.code().value() & 0xFF));
+    ep.authenticationExchangeHandler(m -> session.onAuth());
     ep.publishCompletionHandler(session::onPubcomp);
     ep.subscribeHandler(session::onSubscribe);
     ep.unsubscribeHandler(session::onUnsubscribe);
@@ -330,11 +337,40 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     return max;
   }
 
+  /** The keepalive the connection is held to: the client's, or the configured maximum (Server Keep Alive). */
+  private int keepAlive(MqttEndpoint ep, boolean mqtt5) {
+    return KeepAlive.negotiated(ep.keepAliveTimeSeconds(), mqtt5, services.options().getMaxKeepAliveSeconds());
+  }
+
+  /** Inbound up to the configured Topic Alias Maximum, outbound up to the client's (MQTT 5 only). */
+  private TopicAliases topicAliases(MqttEndpoint ep, boolean mqtt5) {
+    if (!mqtt5) {
+      return TopicAliases.none();
+    }
+    return new TopicAliases(services.options().getTopicAliasMaximum(),
+        PacketLimits.intProperty(ep.connectProperties(), MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM, 0));
+  }
+
   private MqttProperties connackProperties(boolean mqtt5, String assignedClientId, MqttEndpoint ep, long expiry) {
     if (!mqtt5) {
       return MqttProperties.NO_PROPERTIES;
     }
     MqttProperties props = new MqttProperties();
+    int receiveMaximum = services.options().getReceiveMaximum();
+    if (receiveMaximum < 65535) {
+      // absent means 65535 [MQTT-3.2.2.3.3]
+      props.add(new MqttProperties.IntegerProperty(
+          MqttProperties.MqttPropertyType.RECEIVE_MAXIMUM.value(), receiveMaximum));
+    }
+    if (services.options().getTopicAliasMaximum() > 0) {
+      // absent means 0: the client may not send aliases [MQTT-3.2.2-17]
+      props.add(new MqttProperties.IntegerProperty(
+          MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM.value(), services.options().getTopicAliasMaximum()));
+    }
+    int keepAlive = keepAlive(ep, true);
+    if (keepAlive != ep.keepAliveTimeSeconds()) {
+      props.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.SERVER_KEEP_ALIVE.value(), keepAlive));
+    }
     if (assignedClientId != null) {
       props.add(new MqttProperties.StringProperty(
           MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), assignedClientId));

@@ -31,6 +31,18 @@ final class KeepAlive {
   }
 
   /**
+   * The keepalive the server holds an MQTT 5 client to: {@code maxSeconds} when the client asks for more or for none
+   * (0), which CONNACK then tells it as Server Keep Alive [MQTT-3.2.2-21]; otherwise the client's own [MQTT-3.2.2-22].
+   * MQTT 3 clients cannot be told, so they keep theirs; so does everyone when no maximum is set (0).
+   */
+  static int negotiated(int clientSeconds, boolean mqtt5, int maxSeconds) {
+    if (!mqtt5 || maxSeconds == 0) {
+      return clientSeconds;
+    }
+    return clientSeconds == 0 || clientSeconds > maxSeconds ? maxSeconds : clientSeconds;
+  }
+
+  /**
    * Enforces {@code seconds} (0: no keepalive) from now on, calling {@code onTimeout} on the connection's event loop
    * when it runs out; false, changing nothing, when the connection's pipeline cannot be reached.
    */

@@ -23,13 +23,18 @@ final class PubRecWithReason {
 
   /** Sends PUBREC {@code reason}; false when this vertx-mqtt has no connection field to send it on. */
   static boolean send(MqttEndpoint ep, int packetId, MqttPubRecReasonCode reason) {
+    return send(ep, packetId, reason, MqttProperties.NO_PROPERTIES);
+  }
+
+  /** Sends PUBREC {@code reason} with {@code properties} (a Reason String); false as {@link #send(MqttEndpoint, int, MqttPubRecReasonCode)}. */
+  static boolean send(MqttEndpoint ep, int packetId, MqttPubRecReasonCode reason, MqttProperties properties) {
     NetSocketInternal connection = EndpointChannel.of(ep);
     if (connection == null) {
       return false;
     }
     connection.writeMessage(MqttMessageFactory.newMessage(
         new MqttFixedHeader(MqttMessageType.PUBREC, false, MqttQoS.AT_MOST_ONCE, false, 0),
-        new MqttPubReplyMessageVariableHeader(packetId, reason.value(), MqttProperties.NO_PROPERTIES), null));
+        new MqttPubReplyMessageVariableHeader(packetId, reason.value(), properties), null));
     return true;
   }
 }

@@ -57,6 +57,7 @@ import org.slf4j.LoggerFactory;
 public final class Session implements Subscriber {
 
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+  private static final String NOT_AUTHORIZED_TO_PUBLISH = "not authorized to publish to this topic";
 
   private final ClientKey key;
   private final Context context;
@@ -68,6 +69,8 @@ public final class Session implements Subscriber {
   private final ConnectionCounters counters;
   private final ConnectionInfo connection;
   private final SessionCheckpoint checkpoint;
+  private final PacketLimits limits;
+  private final TopicAliases aliases;
   private long createdAtMillis;
   private long sessionExpirySeconds;
   private MqttEndpoint endpoint;
@@ -93,6 +96,13 @@ public final class Session implements Subscriber {
 
   Session(ClientKey key, Context context, SessionServices services, ConnectionInfo connection, long sessionExpirySeconds,
           int windowSize) {
+    this(key, context, services, connection, sessionExpirySeconds, windowSize, PacketLimits.NONE, TopicAliases.none());
+  }
+
+  Session(ClientKey key, Context context, SessionServices services, ConnectionInfo connection, long sessionExpirySeconds,
+          int windowSize, PacketLimits limits, TopicAliases aliases) {
+    this.limits = limits;
+    this.aliases = aliases;
     this.key = key;
     this.context = context;
     this.services = services;
@@ -194,10 +204,28 @@ public final class Session implements Subscriber {
     }
     MqttProperties props = connection.mqtt5()
         ? MessageProperties.forDelivery(m, subscriptionIds, System.currentTimeMillis()) : MqttProperties.NO_PROPERTIES;
-    ep.publish(m.topic(), m.payload(), MqttQoS.valueOf(qos), dup, retainFlag, packetId, props);
+    if (!limits.fitsPublish(m.topic(), m.payload().length(), qos, props, aliases.outboundEnabled())) {
+      discardTooLarge(qos, packetId);
+      return;
+    }
+    int alias = aliases.outbound(m.topic());
+    props = alias == 0 ? props : TopicAliases.withAlias(props, alias);
+    ep.publish(alias < 0 ? "" : m.topic(), m.payload(), MqttQoS.valueOf(qos), dup, retainFlag, packetId, props);
     counters.sent(PacketCounter.publish(qos),
         ConnectionCounters.publishSize(m.topic(), qos, m.payload().length(), connection.mqtt5()));
     services.metrics().messageDelivered();
+  }
+
+  /**
+   * [MQTT-3.1.2-25] a PUBLISH larger than the client's Maximum Packet Size is discarded as if it had been sent: a QoS
+   * 1/2 one leaves the window at once (no acknowledgement will come for it).
+   */
+  private void discardTooLarge(int qos, int packetId) {
+    if (qos > 0) {
+      outbound.complete(packetId);
+    }
+    counters.dropped();
+    services.metrics().messageTooLarge();
   }
 
   /** Sends queued messages while the window has room. */
@@ -218,6 +246,35 @@ public final class Session implements Subscriber {
     if (entry != null && entry.outbound().qos() == 1) {
       outbound.complete(packetId);
       drain();
+    }
+  }
+
+  /** PUBACK with its reason code: a failure (0x80 and up) ends the flow as success does; it is logged and counted. */
+  void onPuback(int packetId, int reasonCode) {
+    clientReason("puback", reasonCode);
+    onPuback(packetId);
+  }
+
+  /** PUBREC with its reason code: a failure (0x80 and up) ends the QoS 2 flow without PUBREL [MQTT-4.3.3]. */
+  void onPubrec(int packetId, int reasonCode) {
+    if (reasonCode < 0x80) {
+      onPubrec(packetId);
+      return;
+    }
+    counters.received(PacketCounter.PUBREC, 5);
+    clientReason("pubrec", reasonCode);
+    Inflight entry = outbound.get(packetId);
+    if (entry != null && !entry.released()) {
+      outbound.complete(packetId);
+      drain();
+    }
+  }
+
+  /** A failure code the client sent: debug log and a count by packet and code (both bounded). */
+  private void clientReason(String packet, int reasonCode) {
+    if (reasonCode >= 0x80) {
+      LOG.debug("{} ({}) sent {} 0x{}", key, connection.address(), packet, Integer.toHexString(reasonCode));
+      services.metrics().clientReasonCode(packet, reasonCode);
     }
   }
 
@@ -246,16 +303,25 @@ public final class Session implements Subscriber {
     counters.received(PacketCounter.publish(qos),
         ConnectionCounters.publishSize(m.topicName(), qos, m.payload().length(), connection.mqtt5()));
     services.metrics().messageReceived();
-    String invalid = TopicName.invalidReason(m.topicName());
+    String topic = aliases.resolve(m.topicName(), m.properties(), connection.mqtt5());
+    if (topic == null) {
+      closeForProtocolError(aliases.problem().code(), aliases.problem().reason());
+      return;
+    }
+    if (limits.receiveMaximumExceeded(qos, m.messageId(), qos2Received)) {
+      closeForProtocolError(MqttDisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, "more unacknowledged QoS 1/2 PUBLISHes than the receive maximum");
+      return;
+    }
+    String invalid = TopicName.invalidReason(topic);
     if (invalid != null) {
       closeForProtocolError(MqttDisconnectReasonCode.TOPIC_NAME_INVALID, invalid);
       return;
     }
-    if (!connection.permissions().mayPublish(m.topicName())) {
+    if (!connection.permissions().mayPublish(topic)) {
       denyPublish(m, qos);
       return;
     }
-    Message message = Message.published(key.instanceId(), m.topicName(), m.payload(), qos, m.isRetain(), m.properties(),
+    Message message = Message.published(key.instanceId(), topic, m.payload(), qos, m.isRetain(), m.properties(),
         key.clientId(), System.currentTimeMillis());
     switch (qos) {
       case 0 -> route(message);
@@ -289,7 +355,7 @@ public final class Session implements Subscriber {
     boolean mqtt5 = connection.mqtt5();
     if (qos == 1) {
       if (mqtt5) {
-        endpoint.publishAcknowledge(m.messageId(), MqttPubAckReasonCode.NOT_AUTHORIZED, MqttProperties.NO_PROPERTIES);
+        endpoint.publishAcknowledge(m.messageId(), MqttPubAckReasonCode.NOT_AUTHORIZED, limits.ackReason(NOT_AUTHORIZED_TO_PUBLISH, 3));
       } else {
         endpoint.publishAcknowledge(m.messageId());
       }
@@ -297,7 +363,8 @@ public final class Session implements Subscriber {
     } else if (qos == 2) {
       if (!mqtt5) {
         endpoint.publishReceived(m.messageId());
-      } else if (!PubRecWithReason.send(endpoint, m.messageId(), MqttPubRecReasonCode.NOT_AUTHORIZED)) {
+      } else if (!PubRecWithReason.send(endpoint, m.messageId(), MqttPubRecReasonCode.NOT_AUTHORIZED,
+          limits.ackReason(NOT_AUTHORIZED_TO_PUBLISH, 3))) {
         closeForProtocolError(MqttDisconnectReasonCode.NOT_AUTHORIZED, "QoS 2 PUBLISH not authorized");
         return;
       }
@@ -366,7 +433,7 @@ public final class Session implements Subscriber {
       }
       // counted first: a client that has its SUBACK may already ask for the figures
       counters.sent(PacketCounter.SUBACK, 4 + codes.size());
-      endpoint.subscribeAcknowledge(m.messageId(), codes, MqttProperties.NO_PROPERTIES);
+      endpoint.subscribeAcknowledge(m.messageId(), codes, limits.ackReason(ReasonStrings.suback(codes), 2 + codes.size()));
       wantRetained.forEach(this::sendRetained);
     });
     publishSubscriptions();
@@ -427,6 +494,10 @@ public final class Session implements Subscriber {
     }
     // [MQTT-3.14.4-3] a normal DISCONNECT discards the will; reason 0x04 asks for it to be sent anyway
     normalDisconnect = m == null || m.code() != MqttDisconnectReasonCode.WITH_WILL_MESSAGE;
+    if (m != null && m.code() != MqttDisconnectReasonCode.NORMAL) {
+      LOG.debug("{} ({}) disconnected with 0x{}", key, connection.address(), Integer.toHexString(m.code().value() & 0xFF));
+      services.metrics().clientReasonCode("disconnect", m.code().value());
+    }
     if (requestedExpiry >= 0 && sessionExpirySeconds > 0) {
       sessionExpirySeconds = Math.min(requestedExpiry, services.options().getMaxSessionExpirySeconds());
     }
@@ -451,7 +522,26 @@ public final class Session implements Subscriber {
       return;
     }
     closeReason = CloseReason.PROTOCOL_ERROR;
-    close(ep, reason);
+    close(ep, reason, why);
+  }
+
+  /**
+   * The client sent AUTH, but no authentication method is configured (and it sent none in CONNECT, which would have
+   * been refused with CONNACK 0x8C): DISCONNECT 0x8C Bad authentication method, then close [MQTT-4.12].
+   */
+  void onAuth() {
+    services.metrics().protocolError();
+    MqttEndpoint ep = endpoint;
+    if (ep == null || !ep.isConnected()) {
+      return;
+    }
+    LOG.debug("closing {} ({}): AUTH without an authentication method", key, connection.address());
+    closeReason = CloseReason.PROTOCOL_ERROR;
+    if (connection.mqtt5()) {
+      DisconnectWithCode.send(ep, DisconnectWithCode.BAD_AUTHENTICATION_METHOD,
+          limits.disconnectReason("no authentication method is configured"));
+    }
+    ep.close();
   }
 
   /**
@@ -459,11 +549,16 @@ public final class Session implements Subscriber {
    * {@code disconnect} closes the endpoint itself, and closing a closed endpoint throws, so each is called at most once.
    */
   private void close(MqttEndpoint ep, MqttDisconnectReasonCode reason) {
+    close(ep, reason, null);
+  }
+
+  /** As {@link #close(MqttEndpoint, MqttDisconnectReasonCode)}, telling an MQTT 5 client {@code why} as Reason String. */
+  private void close(MqttEndpoint ep, MqttDisconnectReasonCode reason, String why) {
     if (!ep.isConnected()) {
       return; // an accepted endpoint is only "not connected" once it is closed
     }
     if (connection.mqtt5()) {
-      ep.disconnect(reason, MqttProperties.NO_PROPERTIES);
+      ep.disconnect(reason, limits.disconnectReason(why));
     } else {
       ep.close();
     }
@@ -518,7 +613,10 @@ public final class Session implements Subscriber {
           w.getWillMessage() == null ? new byte[0] : w.getWillMessage().getBytes(), w.getWillQos(), w.isWillRetain()),
           context);
     }
-    if (connection.keepAliveSeconds() > 0) {
+    if (connection.keepAliveSeconds() != ep.keepAliveTimeSeconds()) {
+      // Server Keep Alive: held to the keepalive CONNACK told the client, not the one it asked for [MQTT-3.2.2-21]
+      KeepAlive.apply(ep, connection.keepAliveSeconds(), () -> context.runOnContext(v -> keepAliveExpired(ep)));
+    } else if (connection.keepAliveSeconds() > 0) {
       // vertx-mqtt's keepalive closes the connection itself; this only learns why
       KeepAlive.observe(ep, () -> closeReason = closeReason == null ? CloseReason.KEEPALIVE_TIMEOUT : closeReason);
     }
@@ -657,7 +755,7 @@ public final class Session implements Subscriber {
       endpoint = null;
       services.metrics().connectionClosed();
       instanceMetrics.connectionClosed();
-      close(ep, MqttDisconnectReasonCode.SESSION_TAKEN_OVER);
+      close(ep, MqttDisconnectReasonCode.SESSION_TAKEN_OVER, "another connection took the session over");
       recorded(wantState ? CloseReason.TAKENOVER : CloseReason.DISCARDED);
     } else if (announced) {
       // its connect is (being) stored, no CONNACK went out: the channel still ends before the successor's begins
@@ -788,7 +886,7 @@ public final class Session implements Subscriber {
       return false;
     }
     closeReason = why;
-    close(ep, reason);
+    close(ep, reason, why.wireName());
     onConnectionClosed();
     return true;
   }
