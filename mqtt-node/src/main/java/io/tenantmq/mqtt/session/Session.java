@@ -492,8 +492,8 @@ public final class Session implements Subscriber {
     if (events != null) {
       events.disconnected();
     }
-    // [MQTT-3.14.4-3] a normal DISCONNECT discards the will; reason 0x04 asks for it to be sent anyway
-    normalDisconnect = m == null || m.code() != MqttDisconnectReasonCode.WITH_WILL_MESSAGE;
+    // [MQTT-3.14.4-3] only DISCONNECT 0x00 discards the will: 0x04 asks for it, and so does an error code [MQTT-3.1.2-10]
+    normalDisconnect = m == null || m.code() == MqttDisconnectReasonCode.NORMAL;
     if (m != null && m.code() != MqttDisconnectReasonCode.NORMAL) {
       LOG.debug("{} ({}) disconnected with 0x{}", key, connection.address(), Integer.toHexString(m.code().value() & 0xFF));
       services.metrics().clientReasonCode("disconnect", m.code().value());
