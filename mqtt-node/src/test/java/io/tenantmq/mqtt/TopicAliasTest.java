@@ -166,7 +166,9 @@ class TopicAliasTest {
     try {
       List<String> levels = List.of("x", "y", "z", "x", "y", "z", "x");
       for (String level : levels) {
-        pahoPub.publish(prefix + "/" + level, TestClients.utf8(level), 1, false);
+        // QoS 0: Paho 1.2.5 can count a completed QoS 1 publish as in flight a moment too long and refuse the next one
+        // against the node's Receive Maximum of 3 (32202 "Too many publishes in progress")
+        pahoPub.publish(prefix + "/" + level, TestClients.utf8(level), 0, false);
       }
       List<String> expected = levels.stream().map(l -> prefix + "/" + l).toList();
       assertThat(hive.awaitExactly(levels.size())).extracting(Inbox.Msg::topic).containsExactlyElementsOf(expected);
