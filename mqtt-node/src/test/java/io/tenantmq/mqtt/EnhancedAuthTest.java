@@ -60,7 +60,7 @@ class EnhancedAuthTest {
     try (RawMqttClient c = RawMqttClient.connect5(node.mqttPort(), unique("reauth"), 0, properties())) {
       c.send(RawMqttClient.auth5Packet(0x19)); // re-authenticate
       RawMqttClient.Packet disconnect = c.expect(DISCONNECT);
-      assertThat(disconnect.reasonCode()).isEqualTo(0x8C);
+      assertThat(disconnect.disconnectReason()).isEqualTo(0x8C);
       assertThat(c.closedWithin(Duration.ofSeconds(3))).isTrue();
     }
   }

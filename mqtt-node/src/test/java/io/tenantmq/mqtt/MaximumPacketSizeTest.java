@@ -102,7 +102,7 @@ class MaximumPacketSizeTest {
     try (RawMqttClient raw = RawMqttClient.connect5(node.mqttPort(), unique("raw-big"), 0, properties())) {
       raw.send(RawMqttClient.publish5Packet(unique("size/big"), "b".repeat(LimitsNode.MAX_PACKET_SIZE + 10), 0, 0,
           properties()));
-      assertThat(raw.expect(DISCONNECT).reasonCode()).isEqualTo(0x95);
+      assertThat(raw.expect(DISCONNECT).disconnectReason()).isEqualTo(0x95);
       assertThat(raw.closedWithin(Duration.ofSeconds(3))).isTrue();
     }
   }

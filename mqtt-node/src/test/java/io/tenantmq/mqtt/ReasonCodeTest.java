@@ -156,7 +156,7 @@ class ReasonCodeTest {
     try (RawMqttClient c = RawMqttClient.connect5(node.mqttPort(), unique("bad-topic"), 0, properties())) {
       c.send(RawMqttClient.publish5Packet("a/+/b", "x", 0, 0, properties()));
       RawMqttClient.Packet disconnect = c.expect(RawMqttClient.DISCONNECT);
-      assertThat(disconnect.reasonCode()).isIn(0x90, 0x81);
+      assertThat(disconnect.disconnectReason()).isIn(0x90, 0x81);
       assertThat(disconnect.properties()).containsKey(PROP_REASON_STRING);
     }
   }

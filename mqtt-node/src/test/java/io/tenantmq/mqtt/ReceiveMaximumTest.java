@@ -57,7 +57,7 @@ class ReceiveMaximumTest {
       assertThat(pub.expect(PUBREC).packetId()).isEqualTo(1);
 
       pub.send(RawMqttClient.publish5Packet(topic, "one too many", 2, 99, properties()));
-      assertThat(pub.expect(DISCONNECT).reasonCode()).isEqualTo(0x93);
+      assertThat(pub.expect(DISCONNECT).disconnectReason()).isEqualTo(0x93);
       assertThat(pub.closedWithin(Duration.ofSeconds(3))).isTrue();
     }
   }

@@ -83,7 +83,7 @@ class ServerKeepAliveTest {
       RawMqttClient.Packet disconnect = raw.read(Duration.ofSeconds(MAX * 3));
       long waitedMillis = (System.nanoTime() - started) / 1_000_000;
       assertThat(disconnect.type()).isEqualTo(DISCONNECT);
-      assertThat(disconnect.reasonCode()).isEqualTo(0x8D);
+      assertThat(disconnect.disconnectReason()).isEqualTo(0x8D);
       assertThat(waitedMillis).isBetween(MAX * 1000L, MAX * 1500L + 1500);
     }
   }
