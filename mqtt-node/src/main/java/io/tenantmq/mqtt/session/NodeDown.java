@@ -55,11 +55,13 @@ public final class NodeDown {
   private final SessionServices services;
   private final ClientChannels channels;
   private final IMap<String, Long> sweeps;
+  private final SurvivorWills wills;
 
   public NodeDown(SessionServices services, ClientChannels channels, HazelcastInstance hazelcast) {
     this.services = services;
     this.channels = channels;
     this.sweeps = hazelcast.getMap(MapNames.NODE_SWEEPS);
+    this.wills = new SurvivorWills(services);
   }
 
   /**
@@ -71,7 +73,7 @@ public final class NodeDown {
       if (taken.failed()) {
         LOG.warn("will of {} (dead node {}) not read: {}", gone.key(), gone.node(), taken.cause().toString());
       } else if (taken.result() != null) {
-        services.publish(taken.result().message(gone.key()));
+        wills.publish(gone, taken.result(), context);
       }
     });
     return Future.fromCompletionStage(channels.nodeDown(gone, atMillis), context);

@@ -202,8 +202,9 @@ public final class Session implements Subscriber {
     if (ep == null || !ep.isConnected()) {
       return;
     }
-    MqttProperties props = connection.mqtt5()
-        ? MessageProperties.forDelivery(m, subscriptionIds, System.currentTimeMillis()) : MqttProperties.NO_PROPERTIES;
+    // the clock is read only for a message that expires: a delivery without expiry or identifiers allocates nothing
+    MqttProperties props = connection.mqtt5() ? MessageProperties.forDelivery(m, subscriptionIds,
+        m.expiresAtMillis() == 0 ? 0 : System.currentTimeMillis()) : MqttProperties.NO_PROPERTIES;
     if (!limits.fitsPublish(m.topic(), m.payload().length(), qos, props, aliases.outboundEnabled())) {
       discardTooLarge(qos, packetId);
       return;
@@ -609,9 +610,7 @@ public final class Session implements Subscriber {
     this.will = will != null && will.isWillFlag() && mayPublishWill(will) ? will : null;
     if (this.will != null) {
       MqttWill w = this.will;
-      willStored = services.wills().put(key, new StoredWill(connection.channelId(), w.getWillTopic(),
-          w.getWillMessage() == null ? new byte[0] : w.getWillMessage().getBytes(), w.getWillQos(), w.isWillRetain()),
-          context);
+      willStored = services.wills().put(key, StoredWill.of(connection.channelId(), w, willDelaySeconds()), context);
     }
     if (connection.keepAliveSeconds() != ep.keepAliveTimeSeconds()) {
       // Server Keep Alive: held to the keepalive CONNACK told the client, not the one it asked for [MQTT-3.2.2-21]
