@@ -33,9 +33,11 @@ import io.tenantmq.mqtt.session.SessionStore;
 import io.tenantmq.mqtt.session.SysPresence;
 import io.tenantmq.mqtt.session.WillStore;
 import io.tenantmq.mqtt.subscription.LocalSubscriptions;
+import io.tenantmq.mqtt.tls.ServerCertificate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +103,8 @@ public final class MqttNode {
     this.bans = new BanEnforcement(control.bans(), sessions);
     this.tokenLogins = new TokenLogins(vertx);
     BrokerMetrics.gauge(meters, "tenantmq.token.logins", node, tokenLogins::size);
-    this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control, this.options.getDefaultInstanceId()),
+    this.connectHandler = new ConnectHandler(services, new ConnectAuthenticator(control, this.options.getDefaultInstanceId(),
+        this.options.getSniDomain()),
         remoteTakeover, nodes::isAlive, bans, tokenLogins, channels, nodeDown);
     NodeReports reports = new NodeReports(node, System.currentTimeMillis(), instanceMetrics);
     this.commandHandler = new NodeCommandHandler(sessions, router, retained, reports, vertx.getOrCreateContext());
@@ -123,17 +126,29 @@ public final class MqttNode {
           bans.start();
           tokenLogins.start(control.tokens());
         })
-        .compose(v -> listen(Transport.TCP, options.getMqttPort()))
-        .compose(v -> listen(Transport.WEBSOCKET, options.getWsPort()))
-        .onSuccess(v -> LOG.info("MQTT node {} listening: mqtt={} ws={}{}", node, actualPort(Transport.TCP),
-            actualPort(Transport.WEBSOCKET), MqttNodeOptions.WS_PATH));
+        .compose(v -> serverCertificate())
+        .compose(certificate -> listen(Transport.TCP, null)
+            .compose(v -> listen(Transport.WEBSOCKET, null))
+            .compose(v -> listen(Transport.TLS, certificate))
+            .compose(v -> listen(Transport.WEBSOCKET_TLS, certificate)))
+        .onSuccess(v -> LOG.info("MQTT node {} listening: mqtt={} ws={}{} tls={} wss={}{}", node,
+            actualPort(Transport.TCP), actualPort(Transport.WEBSOCKET), MqttNodeOptions.WS_PATH,
+            actualPort(Transport.TLS), actualPort(Transport.WEBSOCKET_TLS), MqttNodeOptions.WS_PATH));
   }
 
-  private Future<Void> listen(Transport transport, int port) {
-    if (port < 0) {
+  /** The certificate of the TLS listeners (read or generated on a worker), or null when neither is enabled. */
+  private Future<KeyCertOptions> serverCertificate() {
+    if (options.getTlsPort() < 0 && options.getWssPort() < 0) {
       return Future.succeededFuture();
     }
-    return MqttListener.start(vertx, transport, options, connectHandler).map(l -> {
+    return vertx.executeBlocking(() -> ServerCertificate.of(options).keyCertOptions(), false);
+  }
+
+  private Future<Void> listen(Transport transport, KeyCertOptions certificate) {
+    if (MqttListener.port(transport, options) < 0) {
+      return Future.succeededFuture();
+    }
+    return MqttListener.start(vertx, transport, options, certificate, connectHandler).map(l -> {
       listeners.add(l);
       return null;
     });

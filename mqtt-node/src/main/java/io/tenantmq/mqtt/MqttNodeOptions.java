@@ -1,5 +1,6 @@
 package io.tenantmq.mqtt;
 
+import io.tenantmq.mqtt.tls.SniDomain;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,10 @@ public final class MqttNodeOptions {
   public static final int DEFAULT_RECEIVE_MAXIMUM = 32;
   /** The longest keepalive an MQTT 5 client gets (CONNACK Server Keep Alive); 0: the client's own stands. */
   public static final int DEFAULT_MAX_KEEP_ALIVE_SECONDS = 0;
+  /** The MQTT over TLS port when TLS is enabled; the listener is off unless a port is set. */
+  public static final int DEFAULT_TLS_PORT = 8883;
+  /** The MQTT over WebSocket over TLS port when enabled (EMQX's default); off unless a port is set. */
+  public static final int DEFAULT_WSS_PORT = 8084;
 
   private String host = DEFAULT_HOST;
   private int mqttPort = DEFAULT_MQTT_PORT;
@@ -45,6 +50,12 @@ public final class MqttNodeOptions {
   private int topicAliasMaximum = DEFAULT_TOPIC_ALIAS_MAXIMUM;
   private int receiveMaximum = DEFAULT_RECEIVE_MAXIMUM;
   private int maxKeepAliveSeconds = DEFAULT_MAX_KEEP_ALIVE_SECONDS;
+  private int tlsPort = -1;
+  private int wssPort = -1;
+  private String tlsCertPath;
+  private String tlsKeyPath;
+  private String tlsDirectory;
+  private String sniDomain;
 
   public MqttNodeOptions() {
   }
@@ -65,6 +76,12 @@ public final class MqttNodeOptions {
     this.topicAliasMaximum = other.topicAliasMaximum;
     this.receiveMaximum = other.receiveMaximum;
     this.maxKeepAliveSeconds = other.maxKeepAliveSeconds;
+    this.tlsPort = other.tlsPort;
+    this.wssPort = other.wssPort;
+    this.tlsCertPath = other.tlsCertPath;
+    this.tlsKeyPath = other.tlsKeyPath;
+    this.tlsDirectory = other.tlsDirectory;
+    this.sniDomain = other.sniDomain;
   }
 
   public String getHost() {
@@ -211,6 +228,70 @@ public final class MqttNodeOptions {
    */
   public MqttNodeOptions setMaxKeepAliveSeconds(int seconds) {
     this.maxKeepAliveSeconds = checkRange("maxKeepAliveSeconds", seconds, 0, 65535);
+    return this;
+  }
+
+  public int getTlsPort() {
+    return tlsPort;
+  }
+
+  /** The MQTT over TLS port; 0 picks a free one, -1 (the default) disables the listener. */
+  public MqttNodeOptions setTlsPort(int port) {
+    this.tlsPort = checkPort(port);
+    return this;
+  }
+
+  public int getWssPort() {
+    return wssPort;
+  }
+
+  /** The MQTT over WebSocket over TLS port (path {@link #WS_PATH}); 0 picks a free one, -1 (the default): off. */
+  public MqttNodeOptions setWssPort(int port) {
+    this.wssPort = checkPort(port);
+    return this;
+  }
+
+  public String getTlsCertPath() {
+    return tlsCertPath;
+  }
+
+  public String getTlsKeyPath() {
+    return tlsKeyPath;
+  }
+
+  /**
+   * The PEM certificate chain (leaf first) and its PEM private key the TLS listeners serve; both null (the default):
+   * a self-signed certificate in {@link #getTlsDirectory()}.
+   */
+  public MqttNodeOptions setTlsCertificate(String certPath, String keyPath) {
+    if ((certPath == null) != (keyPath == null)) {
+      throw new IllegalArgumentException("a TLS certificate needs both its certificate and its key file");
+    }
+    this.tlsCertPath = certPath;
+    this.tlsKeyPath = keyPath;
+    return this;
+  }
+
+  public String getTlsDirectory() {
+    return tlsDirectory;
+  }
+
+  /** Where the self-signed certificate is generated and kept when no certificate is configured. */
+  public MqttNodeOptions setTlsDirectory(String directory) {
+    this.tlsDirectory = directory;
+    return this;
+  }
+
+  public String getSniDomain() {
+    return sniDomain;
+  }
+
+  /**
+   * With a domain, a TLS client that asks for {@code <instanceId>.<domain>} (SNI) belongs to that instance; null (the
+   * default): the SNI host name names no instance.
+   */
+  public MqttNodeOptions setSniDomain(String domain) {
+    this.sniDomain = domain == null ? null : SniDomain.normalize(domain);
     return this;
   }
 

@@ -273,6 +273,12 @@ public final class RawMqttClient implements AutoCloseable {
     return new RawMqttClient(socket);
   }
 
+  /** A client on a socket opened elsewhere, e.g. a TLS socket that sends an SNI host name. */
+  public static RawMqttClient on(Socket socket) throws IOException {
+    socket.setTcpNoDelay(true);
+    return new RawMqttClient(socket);
+  }
+
   /** Opens a connection, sends CONNECT and asserts an accepting CONNACK; returns the client and its CONNACK. */
   public static RawMqttClient connect(int port, String clientId, boolean cleanSession, int keepAliveSeconds, Will will)
       throws IOException {
@@ -414,6 +420,24 @@ public final class RawMqttClient implements AutoCloseable {
     if (will != null) {
       writeString(v, will.topic().getBytes(StandardCharsets.UTF_8));
       writeString(v, will.payload());
+    }
+    return packet(CONNECT << 4, v.toByteArray());
+  }
+
+  /** An MQTT 3.1.1 CONNECT with clean session and keepalive 60 s; a null username or password is left out. */
+  public static byte[] connectPacket(String clientId, String username, String password) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    writeString(v, "MQTT".getBytes(StandardCharsets.US_ASCII));
+    v.write(4); // 3.1.1
+    v.write(0x02 | (username == null ? 0 : 0x80) | (password == null ? 0 : 0x40));
+    v.write(0);
+    v.write(60);
+    writeString(v, clientId.getBytes(StandardCharsets.UTF_8));
+    if (username != null) {
+      writeString(v, username.getBytes(StandardCharsets.UTF_8));
+    }
+    if (password != null) {
+      writeString(v, password.getBytes(StandardCharsets.UTF_8));
     }
     return packet(CONNECT << 4, v.toByteArray());
   }

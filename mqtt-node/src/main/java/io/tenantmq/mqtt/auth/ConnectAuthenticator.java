@@ -15,7 +15,8 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * Decides at CONNECT which instance a connection belongs to ({@link TenantResolver}) and whether it may connect.
+ * Decides at CONNECT which instance a connection belongs to ({@link TenantResolver}: Aliyun username, TLS SNI host
+ * name, {@code user@instanceId}, the listener's default) and whether it may connect.
  *
  * <p>An Aliyun-style username ({@code Signature|…}, {@code Token|…}) logs in with its AccessKey ({@link AliyunLogin}).
  * Any other username and password must be an MQTT user of the claimed instance; a wrong password, an unknown user and an
@@ -32,9 +33,14 @@ public final class ConnectAuthenticator {
   private final TopicAcl acl;
 
   public ConnectAuthenticator(ControlPlane control, String defaultInstanceId) {
+    this(control, defaultInstanceId, null);
+  }
+
+  /** @param sniDomain the domain of the instances' TLS host names ({@code <instanceId>.<domain>}); null: none */
+  public ConnectAuthenticator(ControlPlane control, String defaultInstanceId, String sniDomain) {
     this.tenants = control.tenants();
     this.users = control.users();
-    this.resolver = new TenantResolver(defaultInstanceId);
+    this.resolver = new TenantResolver(defaultInstanceId, sniDomain);
     this.aliyun = new AliyunLogin(control.aliyunKeys(), control.tokens());
     this.acl = control.acl();
   }
@@ -52,13 +58,26 @@ public final class ConnectAuthenticator {
    *                 password signs it
    */
   public Future<AuthResult> authenticate(MqttAuth auth, String clientId, SocketAddress remote, Context context) {
+    return authenticate(auth, clientId, remote, null, context);
+  }
+
+  /**
+   * @param serverName the TLS SNI host name the client asked for (null: plain connection or none sent); names the
+   *                   instance when it is {@code <instanceId>.<domain>}
+   */
+  public Future<AuthResult> authenticate(MqttAuth auth, String clientId, SocketAddress remote, String serverName,
+                                         Context context) {
     String username = auth == null ? null : auth.getUsername();
     String password = auth == null ? null : auth.getPassword();
     if (username == null) {
       // a password alone names no user (MQTT 5 allows sending one)
-      return password == null ? anonymous(remote, context) : badCredentials(null);
+      return password == null ? anonymous(remote, serverName, context) : badCredentials(null);
     }
-    Optional<InstanceClaim> claim = resolver.resolve(username);
+    Optional<InstanceClaim> claim = resolver.resolve(username, serverName);
+    if (claim.isPresent() && claim.get().contradicted()) {
+      // the host name and the credentials belong to different instances: neither is entered
+      return badCredentials(claim.get().instanceId());
+    }
     if (claim.isPresent() && claim.get().aliyun() != null) {
       return aliyun.login(claim.get().aliyun(), username, password, clientId, context);
     }
@@ -83,19 +102,23 @@ public final class ConnectAuthenticator {
     return Future.succeededFuture(AuthResult.refused(ConnectRefusal.BAD_CREDENTIALS, claimedInstanceId));
   }
 
-  private Future<AuthResult> anonymous(SocketAddress remote, Context context) {
-    Optional<InstanceClaim> claim = resolver.resolve(null);
+  private Future<AuthResult> anonymous(SocketAddress remote, String serverName, Context context) {
+    Optional<InstanceClaim> claim = resolver.resolve(null, serverName);
     if (claim.isEmpty()) {
       return Future.succeededFuture(AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED));
     }
     String instanceId = claim.get().instanceId();
+    boolean namedBySni = resolver.sniInstance(serverName).isPresent();
     return Future.fromCompletionStage(tenants.instance(instanceId), context)
-        .map(found -> decideAnonymous(instanceId, found, remote));
+        .map(found -> decideAnonymous(instanceId, found, remote, namedBySni));
   }
 
-  private static AuthResult decideAnonymous(String instanceId, Optional<Instance> found, SocketAddress remote) {
+  private static AuthResult decideAnonymous(String instanceId, Optional<Instance> found, SocketAddress remote,
+                                            boolean namedBySni) {
     if (found.isEmpty()) {
-      return AuthResult.refused(ConnectRefusal.SERVER_UNAVAILABLE);
+      // a missing default instance is the server's fault; an unknown instance the client asked for is not
+      return namedBySni ? AuthResult.refused(ConnectRefusal.NOT_AUTHORIZED, instanceId)
+          : AuthResult.refused(ConnectRefusal.SERVER_UNAVAILABLE);
     }
     Instance instance = found.get();
     if (instance.anonymousLoopback() && isLoopback(remote)) {

@@ -1,2 +1,2 @@
-/** MQTT listeners (TCP, WebSocket) built from one set of options. */
+/** MQTT listeners (TCP, WebSocket, and both over TLS) built from one set of options. */
 package io.tenantmq.mqtt.listener;

@@ -18,6 +18,7 @@ import io.tenantmq.mqtt.event.CloseReason;
 import io.tenantmq.mqtt.metrics.InstanceMetrics;
 import io.tenantmq.mqtt.subscription.Subscription;
 import io.tenantmq.mqtt.subscription.TopicFilter;
+import io.tenantmq.mqtt.tls.ServerName;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -93,7 +94,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     ep.autoKeepAlive(true);
     boolean[] closedEarly = {false};
     ep.closeHandler(v -> closedEarly[0] = true);
-    authenticator.authenticate(ep.auth(), ep.clientIdentifier(), ep.remoteAddress(), context).onComplete(ar -> {
+    authenticator.authenticate(ep.auth(), ep.clientIdentifier(), ep.remoteAddress(), ServerName.of(ep), context).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("authentication of a connection from {} failed: {}", ep.remoteAddress(), ar.cause().toString());
         refuse(ep, ConnectRefusal.SERVER_UNAVAILABLE, null);

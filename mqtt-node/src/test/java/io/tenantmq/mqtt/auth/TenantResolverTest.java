@@ -60,4 +60,46 @@ class TenantResolverTest {
     assertThat(withDefault.resolve("Signature|LTAIabc")).contains(new InstanceClaim("default-1", "Signature|LTAIabc"));
     assertThat(withDefault.resolve("signature|a|b")).contains(new InstanceClaim("default-1", "signature|a|b"));
   }
+
+  // ---- the TLS SNI host name <instanceId>.<domain> -------------------------------------------------------------------
+
+  private final TenantResolver withSni = new TenantResolver("default-1", "mqtt.example.com");
+
+  @Test
+  void sniHostNameOfAnInstanceClaimsItBeforeUserAtInstanceAndTheDefault() {
+    assertThat(withSni.resolve("carol", "inst-1.mqtt.example.com")).contains(new InstanceClaim("inst-1", "carol"));
+    assertThat(withSni.resolve(null, "inst-1.mqtt.example.com")).contains(new InstanceClaim("inst-1", null));
+    assertThat(withSni.resolve("alice@example.com", "INST-1.Mqtt.Example.Com"))
+        .contains(new InstanceClaim("inst-1", "alice@example.com"));
+  }
+
+  @Test
+  void userAtTheSameInstanceAsTheSniNameLogsInAsTheUser() {
+    assertThat(withSni.resolve("bob@inst-1", "inst-1.mqtt.example.com")).contains(new InstanceClaim("inst-1", "bob"));
+  }
+
+  @Test
+  void aUsernameNamingAnotherInstanceThanTheSniNameIsContradicted() {
+    assertThat(withSni.resolve("bob@inst-2", "inst-1.mqtt.example.com"))
+        .contains(new InstanceClaim("inst-1", "bob", null, true));
+    assertThat(withSni.resolve("Signature|LTAIabc|inst-2", "inst-1.mqtt.example.com"))
+        .contains(new InstanceClaim("inst-1", "Signature|LTAIabc|inst-2", null, true));
+    assertThat(withSni.resolve("Signature|LTAIabc|inst-1", "inst-1.mqtt.example.com").orElseThrow().contradicted())
+        .isFalse();
+  }
+
+  @Test
+  void namesOutsideTheDomainDeeperNamesAndTheDomainItselfNameNoInstance() {
+    assertThat(withSni.resolve("carol", "inst-1.other.com")).contains(new InstanceClaim("default-1", "carol"));
+    assertThat(withSni.resolve("carol", "a.inst-1.mqtt.example.com")).contains(new InstanceClaim("default-1", "carol"));
+    assertThat(withSni.resolve("carol", "mqtt.example.com")).contains(new InstanceClaim("default-1", "carol"));
+    assertThat(withSni.resolve("carol", "xmqtt.example.com")).contains(new InstanceClaim("default-1", "carol"));
+    assertThat(withSni.resolve("bob@inst-2", "localhost")).contains(new InstanceClaim("inst-2", "bob"));
+  }
+
+  @Test
+  void withoutAConfiguredDomainTheSniNameIsIgnored() {
+    assertThat(withDefault.resolve("carol", "inst-1.mqtt.example.com"))
+        .contains(new InstanceClaim("default-1", "carol"));
+  }
 }
