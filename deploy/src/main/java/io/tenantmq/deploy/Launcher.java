@@ -38,8 +38,20 @@ public final class Launcher implements Callable<Integer> {
   Integer wsPort;
   @Option(names = "--http-port", description = "HTTP gateway: /healthz, /metrics, APIs (default 8080).")
   Integer httpPort;
-  @Option(names = "--tls-port", description = "MQTT over TLS (off by default; not available in this version).")
+  @Option(names = "--tls-port", description = "MQTT over TLS (off by default; 8883 is the usual port; 0 = any free"
+      + " port).")
   Integer tlsPort;
+  @Option(names = "--wss-port", description = "MQTT over WebSocket over TLS, path /mqtt (off by default; 8084 is the"
+      + " usual port).")
+  Integer wssPort;
+  @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain (leaf first) of the TLS"
+      + " listeners; with --tls-key. Default: a self-signed certificate generated into DATA_DIR/tls at first start.")
+  String tlsCert;
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert.")
+  String tlsKey;
+  @Option(names = "--sni-domain", paramLabel = "NAME", description = "A TLS client asking for <instanceId>.NAME"
+      + " (SNI) belongs to that instance; the self-signed certificate then also names *.NAME.")
+  String sniDomain;
   @Option(names = "--data-dir", description = "Where ports.json and demo-credentials.json go (default ./data).")
   String dataDir;
   @Option(names = "--node-name", description = "This node's name in the cluster and in every API.")
@@ -80,7 +92,8 @@ public final class Launcher implements Callable<Integer> {
       ConfigFile flags = new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName,
           clusterPort, clusterMembers == null ? null : splitMembers(clusterMembers), jdbcUrl,
           null, null, null, null, null).withAdminToken(Secret.of(adminToken))
-          .withEventRetentionHours(eventRetentionHours).withJoin(join, failureDetectionSeconds);
+          .withEventRetentionHours(eventRetentionHours).withJoin(join, failureDetectionSeconds)
+          .withTls(wssPort, tlsCert, tlsKey, sniDomain);
       resolved = ConfigLoader.resolve(file, flags);
     } catch (ConfigLoader.InvalidConfigException e) {
       System.err.println(e.getMessage());

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * {@code ports.json} in the data directory: the ports actually bound, {@code {"mqtt":…, "ws":…, "http":…, "tls":…}},
- * null for a listener that is off. Written atomically once every listener is bound, so a script that sees the file can
+ * {@code ports.json} in the data directory: the ports actually bound, {@code {"mqtt":…, "ws":…, "http":…, "tls":…,
+ * "wss":…}}, null for a listener that is off. Written atomically once every listener is bound, so a script that sees the file can
  * connect.
  */
 public final class PortsFile {
@@ -19,12 +19,14 @@ public final class PortsFile {
   private PortsFile() {
   }
 
-  public static void write(Path dataDir, Integer mqtt, Integer ws, Integer http, Integer tls) throws IOException {
+  public static void write(Path dataDir, Integer mqtt, Integer ws, Integer http, Integer tls, Integer wss)
+      throws IOException {
     ObjectNode json = new ObjectMapper().createObjectNode();
     json.put("mqtt", mqtt);
     json.put("ws", ws);
     json.put("http", http);
     json.put("tls", tls);
+    json.put("wss", wss);
     Files.createDirectories(dataDir);
     Path tmp = dataDir.resolve(FILE_NAME + ".tmp");
     Files.writeString(tmp, json.toString());

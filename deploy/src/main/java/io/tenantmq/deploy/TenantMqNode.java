@@ -39,6 +39,8 @@ public final class TenantMqNode {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantMqNode.class);
   private static final long STOP_TIMEOUT_SECONDS = 30;
+  /** Where the self-signed certificate lives in the data directory when none is configured. */
+  public static final String TLS_DIR = "tls";
 
   private final TenantMqConfig config;
   private ClusterMember member;
@@ -56,9 +58,6 @@ public final class TenantMqNode {
   }
 
   public TenantMqNode start() throws Exception {
-    if (config.tlsPort() >= 0) {
-      LOG.warn("--tls-port {} ignored: the TLS listener is not available in this version", config.tlsPort());
-    }
     PortsFile.delete(config.dataDir());
     store = DurableStore.open(config.jdbcUrl() != null ? config.jdbcUrl() : DurableStore.h2Url(config.dataDir()),
         EventRetention.ofHours(config.eventRetentionHours()));
@@ -105,9 +104,11 @@ public final class TenantMqNode {
         .setWsPort(mqttPort(Transport.WEBSOCKET) == null ? -1 : mqttPort(Transport.WEBSOCKET));
     gateway = new GatewayServer(member.vertx(), gatewayOptions, readiness, meters, config.nodeName(), control);
     gateway.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    PortsFile.write(config.dataDir(), mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), null);
-    LOG.info("TenantMQ node {} ({}) up: mqtt={} ws={} http={} data={} store={}", config.nodeName(), config.role(),
-        mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(), config.dataDir(), store.url());
+    PortsFile.write(config.dataDir(), mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(),
+        mqttPort(Transport.TLS), mqttPort(Transport.WEBSOCKET_TLS));
+    LOG.info("TenantMQ node {} ({}) up: mqtt={} ws={} http={} tls={} wss={} data={} store={}", config.nodeName(),
+        config.role(), mqttPort(Transport.TCP), mqttPort(Transport.WEBSOCKET), gateway.actualPort(),
+        mqttPort(Transport.TLS), mqttPort(Transport.WEBSOCKET_TLS), config.dataDir(), store.url());
     return this;
   }
 
@@ -158,7 +159,16 @@ public final class TenantMqNode {
         .setMaxInflight(l.maxInflight())
         .setMaxQueuedMessages(l.maxQueuedMessages())
         .setMaxSessionExpirySeconds(l.maxSessionExpirySeconds())
-        .setDefaultInstanceId(demo.instanceId());
+        .setDefaultInstanceId(demo.instanceId())
+        .setTlsPort(config.tlsPort())
+        .setWssPort(config.wssPort())
+        .setTlsCertificate(pathOrNull(config.tls().certificate()), pathOrNull(config.tls().privateKey()))
+        .setTlsDirectory(config.dataDir().resolve(TLS_DIR).toString())
+        .setSniDomain(config.tls().sniDomain());
+  }
+
+  private static String pathOrNull(java.nio.file.Path path) {
+    return path == null ? null : path.toString();
   }
 
   /** Clean shutdown: not ready, MQTT connections closed (wills sent), HTTP closed, cluster left. */

@@ -28,7 +28,11 @@ public record ConfigFile(
     Secret secretEncryptionKey,
     Integer eventRetentionHours,
     String join,
-    Integer failureDetectionSeconds) {
+    Integer failureDetectionSeconds,
+    Integer wssPort,
+    String tlsCert,
+    String tlsKey,
+    String sniDomain) {
 
   public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null,
       null, null, null, null, null, null);
@@ -50,28 +54,39 @@ public record ConfigFile(
                     Secret secretEncryptionKey) {
     this(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort, clusterMembers,
         jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages, maxSessionExpirySeconds, adminToken,
-        secretEncryptionKey, null, null, null);
+        secretEncryptionKey, null, null, null, null, null, null, null);
   }
 
   /** This file with the operator token set. */
   public ConfigFile withAdminToken(Secret token) {
     return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
         clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
-        maxSessionExpirySeconds, token, secretEncryptionKey, eventRetentionHours, join, failureDetectionSeconds);
+        maxSessionExpirySeconds, token, secretEncryptionKey, eventRetentionHours, join, failureDetectionSeconds,
+        wssPort, tlsCert, tlsKey, sniDomain);
   }
 
   /** This file with the event streams' retention set. */
   public ConfigFile withEventRetentionHours(Integer hours) {
     return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
         clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
-        maxSessionExpirySeconds, adminToken, secretEncryptionKey, hours, join, failureDetectionSeconds);
+        maxSessionExpirySeconds, adminToken, secretEncryptionKey, hours, join, failureDetectionSeconds, wssPort, tlsCert,
+        tlsKey, sniDomain);
   }
 
   /** This file with the cluster join ({@code tcp} or {@code kubernetes:<service-dns>}) and failure detection set. */
   public ConfigFile withJoin(String join, Integer failureDetectionSeconds) {
     return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
         clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
-        maxSessionExpirySeconds, adminToken, secretEncryptionKey, eventRetentionHours, join, failureDetectionSeconds);
+        maxSessionExpirySeconds, adminToken, secretEncryptionKey, eventRetentionHours, join, failureDetectionSeconds,
+        wssPort, tlsCert, tlsKey, sniDomain);
+  }
+
+  /** This file with the TLS settings beside {@code tlsPort} set: WebSocket over TLS port, PEM files, SNI domain. */
+  public ConfigFile withTls(Integer wssPort, String tlsCert, String tlsKey, String sniDomain) {
+    return new ConfigFile(role, host, mqttPort, wsPort, httpPort, tlsPort, dataDir, nodeName, clusterName, clusterPort,
+        clusterMembers, jdbcUrl, maxPacketSize, maxClientIdLength, maxInflight, maxQueuedMessages,
+        maxSessionExpirySeconds, adminToken, secretEncryptionKey, eventRetentionHours, join, failureDetectionSeconds,
+        wssPort, tlsCert, tlsKey, sniDomain);
   }
 
   /** A file whose set fields replace this one's. */
@@ -84,7 +99,8 @@ public record ConfigFile(
         pick(o.maxInflight, maxInflight), pick(o.maxQueuedMessages, maxQueuedMessages),
         pick(o.maxSessionExpirySeconds, maxSessionExpirySeconds), pick(o.adminToken, adminToken),
         pick(o.secretEncryptionKey, secretEncryptionKey), pick(o.eventRetentionHours, eventRetentionHours),
-        pick(o.join, join), pick(o.failureDetectionSeconds, failureDetectionSeconds));
+        pick(o.join, join), pick(o.failureDetectionSeconds, failureDetectionSeconds), pick(o.wssPort, wssPort),
+        pick(o.tlsCert, tlsCert), pick(o.tlsKey, tlsKey), pick(o.sniDomain, sniDomain));
   }
 
   private static <T> T pick(T override, T base) {

@@ -7,6 +7,7 @@ import io.tenantmq.deploy.Role;
 import io.tenantmq.gateway.GatewayOptions;
 import io.tenantmq.mqtt.MqttNodeOptions;
 import io.tenantmq.mqtt.cluster.ClusterMemberOptions;
+import io.tenantmq.mqtt.tls.SniDomain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,8 @@ public final class ConfigLoader {
     int wsPort = port(problems, "ws-port", c.wsPort(), MqttNodeOptions.DEFAULT_WS_PORT);
     int httpPort = port(problems, "http-port", c.httpPort(), DEFAULT_HTTP_PORT);
     int tlsPort = port(problems, "tls-port", c.tlsPort(), -1);
+    int wssPort = port(problems, "wss-port", c.wssPort(), -1);
+    TenantMqConfig.Tls tls = tls(problems, c);
     int clusterPort = c.clusterPort() == null ? 0 : c.clusterPort();
     if (clusterPort < 0 || clusterPort > 65535) {
       problems.add("cluster-port must be within 0..65535, was " + clusterPort);
@@ -117,9 +120,39 @@ public final class ConfigLoader {
       throw new InvalidConfigException(problems);
     }
     return new TenantMqConfig(role, c.host() == null ? "0.0.0.0" : c.host(), mqttPort, wsPort, httpPort, tlsPort,
-        Path.of(c.dataDir() == null ? DEFAULT_DATA_DIR : c.dataDir()).toAbsolutePath(), nodeName, clusterName,
+        wssPort, Path.of(c.dataDir() == null ? DEFAULT_DATA_DIR : c.dataDir()).toAbsolutePath(), nodeName, clusterName,
         clusterPort, members, c.jdbcUrl(), limits, c.adminToken(), secretKey, eventRetentionHours, kubernetesDns,
-        failureDetection);
+        failureDetection, tls);
+  }
+
+  /** The certificate files (both or neither, readable) and the SNI domain (a DNS name). */
+  private static TenantMqConfig.Tls tls(List<String> problems, ConfigFile c) {
+    if ((c.tlsCert() == null) != (c.tlsKey() == null)) {
+      problems.add("tls-cert and tls-key go together: give both PEM files, or neither for a self-signed certificate");
+    }
+    Path cert = readable(problems, "tls-cert", c.tlsCert());
+    Path key = readable(problems, "tls-key", c.tlsKey());
+    String domain = null;
+    if (c.sniDomain() != null) {
+      try {
+        domain = SniDomain.normalize(c.sniDomain());
+      } catch (IllegalArgumentException e) {
+        problems.add("sni-domain: " + e.getMessage());
+      }
+    }
+    return new TenantMqConfig.Tls(cert == null || key == null ? null : cert, cert == null || key == null ? null : key,
+        domain);
+  }
+
+  private static Path readable(List<String> problems, String name, String file) {
+    if (file == null) {
+      return null;
+    }
+    Path path = Path.of(file).toAbsolutePath();
+    if (!Files.isReadable(path)) {
+      problems.add(name + " " + path + " is not a readable file");
+    }
+    return path;
   }
 
   /** {@code tcp} (or nothing): null; {@code kubernetes:<service-dns>}: the DNS name. */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The whole configuration of one process, validated by {@link ConfigLoader}. Ports: 0 picks a free port, -1 turns a
- * listener off.
+ * listener off (the TLS ones are off by default).
  *
  * @param adminToken           the operator token of the admin API; null: agreed once per cluster at start
  * @param secretEncryptionKey  the key that seals stored secrets; null: {@code secret.key} in the data directory
@@ -24,6 +24,7 @@ public record TenantMqConfig(
     int wsPort,
     int httpPort,
     int tlsPort,
+    int wssPort,
     Path dataDir,
     String nodeName,
     String clusterName,
@@ -35,7 +36,18 @@ public record TenantMqConfig(
     SecretKey secretEncryptionKey,
     int eventRetentionHours,
     String kubernetesServiceDns,
-    int failureDetectionSeconds) {
+    int failureDetectionSeconds,
+    Tls tls) {
+
+  /**
+   * What the TLS listeners ({@code tlsPort}, {@code wssPort}) serve and how SNI names instances.
+   *
+   * @param certificate the PEM certificate chain, or null for the self-signed one in {@code <data-dir>/tls}
+   * @param privateKey  its PEM private key; null exactly when {@code certificate} is
+   * @param sniDomain   null, or the domain under which {@code <instanceId>.<domain>} names an instance
+   */
+  public record Tls(Path certificate, Path privateKey, String sniDomain) {
+  }
 
   /** Broker limits; see {@code MqttNodeOptions} for their meaning and defaults. */
   public record MqttLimits(int maxPacketSize, int maxClientIdLength, int maxInflight, int maxQueuedMessages,

@@ -79,4 +79,36 @@ class ConfigLoaderTest {
     assertThat(e.getMessage()).contains("admin-token").contains("16").contains("secretEncryptionKey")
         .doesNotContain("short").doesNotContain("bm90LTMyLWJ5dGVz");
   }
+
+  @Test
+  void tlsIsOffByDefaultAndItsKeysComeFromTheFileWithFlagsWinning(@TempDir Path dir) throws Exception {
+    TenantMqConfig defaults = ConfigLoader.resolve(ConfigFile.EMPTY, ConfigFile.EMPTY);
+    assertThat(defaults.wssPort()).isEqualTo(-1);
+    assertThat(defaults.tls()).isEqualTo(new TenantMqConfig.Tls(null, null, null));
+
+    Path cert = Files.writeString(dir.resolve("server.crt"), "pem");
+    Path key = Files.writeString(dir.resolve("server.key"), "pem");
+    Path file = Files.writeString(dir.resolve("c.json"), "{\"tlsPort\": 8883, \"wssPort\": 8084, \"tlsCert\": \""
+        + cert + "\", \"tlsKey\": \"" + key + "\", \"sniDomain\": \"MQTT.Example.com.\"}");
+    TenantMqConfig c = ConfigLoader.resolve(ConfigLoader.readFile(file), ConfigFile.EMPTY.withTls(0, null, null, null));
+    assertThat(c.tlsPort()).isEqualTo(8883);
+    assertThat(c.wssPort()).isZero();
+    assertThat(c.tls()).isEqualTo(new TenantMqConfig.Tls(cert, key, "mqtt.example.com"));
+  }
+
+  @Test
+  void badTlsSettingsAreReportedTogether(@TempDir Path dir) throws Exception {
+    Path cert = Files.writeString(dir.resolve("server.crt"), "pem");
+    ConfigFile onlyCert = ConfigFile.EMPTY.withTls(70000, cert.toString(), null, "not a domain!");
+    var e = catchThrowableOfType(ConfigLoader.InvalidConfigException.class,
+        () -> ConfigLoader.resolve(ConfigFile.EMPTY, onlyCert));
+    assertThat(e.problems()).hasSize(3);
+    assertThat(e.getMessage()).contains("wss-port").contains("tls-cert and tls-key go together").contains("sni-domain");
+
+    ConfigFile missing = ConfigFile.EMPTY.withTls(null, dir.resolve("nope.crt").toString(),
+        dir.resolve("nope.key").toString(), null);
+    e = catchThrowableOfType(ConfigLoader.InvalidConfigException.class,
+        () -> ConfigLoader.resolve(ConfigFile.EMPTY, missing));
+    assertThat(e.getMessage()).contains("nope.crt is not a readable file").contains("nope.key is not a readable file");
+  }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PEM files a TLS listener serves: a certificate chain (leaf first) and its private key.
@@ -34,6 +35,7 @@ public record ServerCertificate(Path certificate, Path privateKey, boolean gener
           throw new IOException("TLS: cannot read " + p.toAbsolutePath());
         }
       }
+      LoggerFactory.getLogger(ServerCertificate.class).info("TLS: serving the configured certificate {}", cert);
       return new ServerCertificate(cert, key, false);
     }
     if (options.getTlsDirectory() == null) {

@@ -65,7 +65,11 @@ public final class TlsClients {
     return c;
   }
 
-  /** A handshaken TLS socket to {@code 127.0.0.1:port} that asked for {@code sniHostName} (null: sends none). */
+  /**
+   * A handshaken TLS socket to {@code 127.0.0.1:port} that asked for {@code sniHostName} (null: sends none). Each gets
+   * a fresh context: one context caches its session per host and port, and a resumed session carries the host name of
+   * the handshake that created it, which would make every socket after the first look alike to the server.
+   */
   public SSLSocket socket(int port, String sniHostName) throws Exception {
     SSLContext fresh = SSLContext.getInstance("TLS");
     fresh.init(null, trust.getTrustManagers(), null);
