@@ -152,6 +152,29 @@ class ReasonCodeTest {
   }
 
   @Test
+  void pubrelAndPubrecForUnknownPacketIdsGetPacketIdentifierNotFound() throws Exception {
+    try (RawMqttClient c = RawMqttClient.connect5(node.mqttPort(), unique("unknown-ids"), 0, properties())) {
+      c.send(RawMqttClient.ackPacket(RawMqttClient.PUBREL, 77));
+      RawMqttClient.Packet pubcomp = c.expect(RawMqttClient.PUBCOMP);
+      assertThat(pubcomp.packetId()).isEqualTo(77);
+      assertThat(pubcomp.ackReasonCode()).isEqualTo(0x92);
+
+      c.send(RawMqttClient.ackPacket(PUBREC, 88));
+      RawMqttClient.Packet pubrel = c.expect(RawMqttClient.PUBREL);
+      assertThat(pubrel.packetId()).isEqualTo(88);
+      assertThat(pubrel.ackReasonCode()).isEqualTo(0x92);
+
+      // a real QoS 2 flow still completes with success codes
+      c.send(RawMqttClient.publish5Packet(unique("codes/qos2"), "x", 2, 5, properties()));
+      assertThat(c.expect(PUBREC).ackReasonCode()).isIn(0x00, 0x10);
+      c.send(RawMqttClient.ackPacket(RawMqttClient.PUBREL, 5));
+      RawMqttClient.Packet done = c.expect(RawMqttClient.PUBCOMP);
+      assertThat(done.packetId()).isEqualTo(5);
+      assertThat(done.ackReasonCode()).isZero();
+    }
+  }
+
+  @Test
   void protocolErrorDisconnectCarriesAReasonString() throws Exception {
     try (RawMqttClient c = RawMqttClient.connect5(node.mqttPort(), unique("bad-topic"), 0, properties())) {
       c.send(RawMqttClient.publish5Packet("a/+/b", "x", 0, 0, properties()));

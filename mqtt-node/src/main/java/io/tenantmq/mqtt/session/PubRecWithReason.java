@@ -28,13 +28,22 @@ final class PubRecWithReason {
 
   /** Sends PUBREC {@code reason} with {@code properties} (a Reason String); false as {@link #send(MqttEndpoint, int, MqttPubRecReasonCode)}. */
   static boolean send(MqttEndpoint ep, int packetId, MqttPubRecReasonCode reason, MqttProperties properties) {
+    return sendReply(ep, MqttMessageType.PUBREC, packetId, reason.value(), properties);
+  }
+
+  /**
+   * Sends PUBREC, PUBREL or PUBCOMP with {@code reason}: vertx-mqtt drops the code of all three alike (PUBREL and
+   * PUBCOMP say 0x92 Packet Identifier not found this way). False when the connection cannot be reached.
+   */
+  static boolean sendReply(MqttEndpoint ep, MqttMessageType type, int packetId, byte reason, MqttProperties properties) {
     NetSocketInternal connection = EndpointChannel.of(ep);
     if (connection == null) {
       return false;
     }
-    connection.writeMessage(MqttMessageFactory.newMessage(
-        new MqttFixedHeader(MqttMessageType.PUBREC, false, MqttQoS.AT_MOST_ONCE, false, 0),
-        new MqttPubReplyMessageVariableHeader(packetId, reason.value(), properties), null));
+    // [MQTT-3.6.1-1] PUBREL's fixed header flags are 0010
+    MqttQoS flags = type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE;
+    connection.writeMessage(MqttMessageFactory.newMessage(new MqttFixedHeader(type, false, flags, false, 0),
+        new MqttPubReplyMessageVariableHeader(packetId, reason, properties), null));
     return true;
   }
 }

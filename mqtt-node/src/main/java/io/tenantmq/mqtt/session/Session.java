@@ -1,6 +1,7 @@
 package io.tenantmq.mqtt.session;
 
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.mqtt.MqttTopicSubscription;
@@ -281,9 +282,13 @@ public final class Session implements Subscriber {
 
   void onPubrec(int packetId) {
     counters.received(PacketCounter.PUBREC, 4);
-    outbound.release(packetId);
+    Inflight released = outbound.release(packetId);
     if (endpoint != null) {
-      endpoint.publishRelease(packetId);
+      if (released == null && connection.mqtt5()) {
+        packetIdNotFound(MqttMessageType.PUBREL, packetId); // [MQTT-3.6.2.1] no QoS 2 delivery has this id
+      } else {
+        endpoint.publishRelease(packetId);
+      }
       counters.sent(PacketCounter.PUBREL, 4);
     }
   }
@@ -375,9 +380,17 @@ public final class Session implements Subscriber {
 
   void onPubrel(int packetId) {
     counters.received(PacketCounter.PUBREL, 4);
-    qos2Received.remove(packetId);
-    endpoint.publishComplete(packetId);
+    if (!qos2Received.remove(packetId) && connection.mqtt5()) {
+      packetIdNotFound(MqttMessageType.PUBCOMP, packetId); // [MQTT-3.7.2.1] no QoS 2 flow of the client has this id
+    } else {
+      endpoint.publishComplete(packetId);
+    }
     counters.sent(PacketCounter.PUBCOMP, 4);
+  }
+
+  /** PUBREL or PUBCOMP 0x92 Packet Identifier not found (vertx-mqtt cannot send the code itself). */
+  private void packetIdNotFound(MqttMessageType type, int packetId) {
+    PubRecWithReason.sendReply(endpoint, type, packetId, (byte) 0x92, limits.ackReason("packet identifier not found", 3));
   }
 
   private int route(Message message) {
