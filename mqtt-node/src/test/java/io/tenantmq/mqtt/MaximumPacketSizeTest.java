@@ -57,6 +57,44 @@ class MaximumPacketSizeTest {
   }
 
   @Test
+  void packetsUpToExactlyTheClientsMaximumArriveWithTheirProperties() throws Exception {
+    String topic = unique("size/edge");
+    int max = 200;
+    Mqtt5BlockingClient pub = TestClients.v5(node.mqttPort(), unique("pub"));
+    try (RawMqttClient sub = RawMqttClient.connect5(node.mqttPort(), unique("edge"), 0,
+        properties().fourByte(PROP_MAXIMUM_PACKET_SIZE, max))) {
+      sub.send(RawMqttClient.subscribe5Packet(1, topic, 1));
+      sub.expect(RawMqttClient.SUBACK);
+      // properties count too: a user property, a content type and a message expiry travel with each message
+      for (int length = 100; length <= 180; length++) {
+        pub.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(new byte[length]).contentType("text/plain")
+            .messageExpiryInterval(600).userProperties().add("k", "v").applyUserProperties().send();
+      }
+      TestClients.publish(pub, topic, "end", 1);
+      int largest = 0;
+      int smallest = Integer.MAX_VALUE;
+      int delivered = 0;
+      while (true) {
+        RawMqttClient.Packet p = sub.expect(PUBLISH);
+        sub.send(RawMqttClient.ackPacket(RawMqttClient.PUBACK, p.packetId()));
+        if (p.payload5().equals("end")) {
+          break;
+        }
+        int size = 1 + (p.body().length < 128 ? 1 : 2) + p.body().length;
+        assertThat(size).isLessThanOrEqualTo(max);
+        largest = Math.max(largest, size);
+        smallest = Math.min(smallest, size);
+        delivered++;
+      }
+      // none that fits is dropped: every size from the smallest up to exactly the maximum arrived, once
+      assertThat(largest).isEqualTo(max);
+      assertThat(delivered).isEqualTo(largest - smallest + 1).isLessThan(81);
+    } finally {
+      pub.disconnect();
+    }
+  }
+
+  @Test
   void hivemqSubscriberWithAMaximumPacketSizeGetsOnlyWhatFits() throws Exception {
     String topic = unique("size/hive");
     Inbox inbox = new Inbox();
