@@ -1,6 +1,7 @@
 package io.tenantmq.control.acl;
 
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
  * One topic ACL rule: {@code permission} for {@code action} on the topics {@code topic} matches (see
@@ -35,6 +36,14 @@ public record AclRule(AclPermission permission, AclAction action, String topic, 
   /** A rule for every client of the instance. */
   public static AclRule forAll(AclPermission permission, AclAction action, String topic) {
     return new AclRule(permission, action, topic, null, null);
+  }
+
+  /**
+   * Whether this rule is for exactly this who: every client (both null), one user name or one client id. EMQX's
+   * built-in database keeps its rules in these groups.
+   */
+  public boolean isFor(String whoUsername, String whoClientId) {
+    return Objects.equals(username, whoUsername) && Objects.equals(clientId, whoClientId);
   }
 
   /** Whether this rule is about a connection with these names (EMQX's {@code match_who}). */

@@ -49,6 +49,18 @@ public final class HazelcastTopicAcl implements TopicAcl {
   }
 
   @Override
+  public CompletionStage<AclChange> replaceGroup(String instanceId, String username, String clientId,
+                                                 List<AclRule> rules) {
+    for (AclRule r : rules) {
+      if (!r.isFor(username, clientId)) {
+        throw new IllegalArgumentException("rule " + r + " is not of the group it replaces");
+      }
+    }
+    return map.submitToKey(instanceId, new ReplaceGroup(instanceId, username, clientId, List.copyOf(rules),
+        System.currentTimeMillis()));
+  }
+
+  @Override
   public CompletionStage<Boolean> deleteAll(String instanceId) {
     return map.removeAsync(instanceId).thenApply(previous -> previous != null);
   }
@@ -97,6 +109,47 @@ public final class HazelcastTopicAcl implements TopicAcl {
       // no rules left: no entry, as after a replace with an empty list
       entry.setValue(rules.isEmpty() ? null : new InstanceAcl(instanceId, rules, nowMillis));
       return AclChange.done(rules);
+    }
+  }
+
+  private record ReplaceGroup(String instanceId, String username, String clientId, List<AclRule> group,
+                              long nowMillis) implements EntryProcessor<String, InstanceAcl, AclChange> {
+    @Override
+    public AclChange process(Map.Entry<String, InstanceAcl> entry) {
+      List<AclRule> old = current(entry);
+      int at = -1;
+      List<AclRule> rules = new ArrayList<>();
+      for (AclRule r : old) {
+        if (r.isFor(username, clientId)) {
+          at = at < 0 ? rules.size() : at;
+        } else {
+          rules.add(r);
+        }
+      }
+      if (at < 0) {
+        at = tierPosition(rules);
+      }
+      if (rules.size() + group.size() > InstanceAcl.MAX_RULES) {
+        return AclChange.refused("instance '" + instanceId + "' may have at most " + InstanceAcl.MAX_RULES
+            + " rules, this would make " + (rules.size() + group.size()));
+      }
+      rules.addAll(at, group);
+      entry.setValue(rules.isEmpty() ? null : new InstanceAcl(instanceId, rules, nowMillis));
+      return AclChange.done(rules);
+    }
+
+    /** Where EMQX would check a new group: after the client-id rules, after those the user-name ones, then the rest. */
+    private int tierPosition(List<AclRule> rules) {
+      int tier = tier(username, clientId);
+      int i = 0;
+      while (i < rules.size() && tier(rules.get(i).username(), rules.get(i).clientId()) <= tier) {
+        i++;
+      }
+      return i;
+    }
+
+    private static int tier(String username, String clientId) {
+      return clientId != null ? 0 : username != null ? 1 : 2;
     }
   }
 }

@@ -24,6 +24,15 @@ public interface TopicAcl {
   /** Removes the rule at {@code position}; refused, changing nothing, when there is no such rule. */
   CompletionStage<AclChange> remove(String instanceId, int position);
 
+  /**
+   * Replaces the rules of one group, those for every client ({@code username} and {@code clientId} null), for one
+   * user name or for one client id (EMQX's built-in database's three kinds), keeping every other rule where it is.
+   * The group's new rules go where its first old one was; a group new to the list goes where EMQX would check it:
+   * client-id rules first, then user-name rules, then rules for every client. Every rule of {@code rules} must be of
+   * the group. Refused, changing nothing, beyond {@link InstanceAcl#MAX_RULES}.
+   */
+  CompletionStage<AclChange> replaceGroup(String instanceId, String username, String clientId, List<AclRule> rules);
+
   /** Removes every rule of an instance (the instance is being deleted); returns whether it had any. */
   CompletionStage<Boolean> deleteAll(String instanceId);
 

@@ -98,6 +98,25 @@ class HazelcastTopicAclTest {
   }
 
   @Test
+  void aGroupIsReplacedInPlaceAndANewGroupGoesWhereEmqxWouldCheckIt() throws Exception {
+    String id = instance();
+    AclRule all = AclRule.forAll(DENY, PUBLISH, "a");
+    AclRule u1 = new AclRule(ALLOW, PUBLISH, "u1", "bob", null);
+    AclRule u2 = new AclRule(ALLOW, PUBLISH, "u2", "bob", null);
+    AclRule u3 = new AclRule(DENY, SUBSCRIBE, "u3", "bob", null);
+    AclRule c1 = new AclRule(ALLOW, PUBLISH, "c1", null, "dev-1");
+    AclRule c2 = new AclRule(DENY, PUBLISH, "c2", null, "dev-1");
+    AclRule all2 = AclRule.forAll(ALLOW, SUBSCRIBE, "b");
+    get(one.replace(id, List.of(all)));
+    assertThat(get(one.replaceGroup(id, "bob", null, List.of(u1))).rules()).containsExactly(u1, all);
+    assertThat(get(one.replaceGroup(id, null, "dev-1", List.of(c1, c2))).rules()).containsExactly(c1, c2, u1, all);
+    assertThat(get(one.replaceGroup(id, "bob", null, List.of(u2, u3))).rules()).containsExactly(c1, c2, u2, u3, all);
+    assertThat(get(one.replaceGroup(id, null, null, List.of(all2))).rules()).containsExactly(c1, c2, u2, u3, all2);
+    assertThat(get(one.replaceGroup(id, null, "dev-1", List.of())).rules()).containsExactly(u2, u3, all2);
+    assertThat(get(two.rules(id))).containsExactly(u2, u3, all2);
+  }
+
+  @Test
   void anInstanceNeverSeesAnotherInstancesRules() throws Exception {
     String mine = instance();
     String other = instance();

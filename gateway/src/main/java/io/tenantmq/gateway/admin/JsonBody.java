@@ -2,6 +2,7 @@ package io.tenantmq.gateway.admin;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -37,6 +38,11 @@ final class JsonBody {
         throw AdminException.invalid("the body is not valid JSON");
       }
     }
+    return of(json, allowedFields);
+  }
+
+  /** A JSON object nested in a body, read as a body is. */
+  static JsonBody of(JsonObject json, Set<String> allowedFields) {
     for (String field : json.fieldNames()) {
       if (!allowedFields.contains(field)) {
         throw AdminException.invalid("unknown field '" + field + "'; expected " + String.join(", ", new TreeSet<>(allowedFields)));
@@ -71,5 +77,29 @@ final class JsonBody {
       throw AdminException.invalid(field + " must be true or false");
     }
     return Optional.of(b);
+  }
+
+  /** The array field, empty when absent or null. */
+  Optional<JsonArray> array(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof JsonArray a)) {
+      throw AdminException.invalid(field + " must be an array");
+    }
+    return Optional.of(a);
+  }
+
+  /** The integer field, empty when absent or null. */
+  Optional<Integer> integer(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof Integer i)) {
+      throw AdminException.invalid(field + " must be an integer");
+    }
+    return Optional.of(i);
   }
 }

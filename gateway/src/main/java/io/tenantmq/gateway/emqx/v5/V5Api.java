@@ -28,6 +28,7 @@ public final class V5Api {
     new NodeRoutes(context).mount(v5);
     new StatsRoutes(context).mount(v5);
     new BannedRoutes(context).mount(v5);
+    new AuthzRoutes(context).mount(v5);
     EventStreamRoutes.mount(v5, context);
     v5.route().handler(ctx -> ctx.fail(new EmqxException(404, "NOT_FOUND", "Request Path Not Found")));
     v5.route().failureHandler(V5Api::failure);
