@@ -976,7 +976,7 @@ public final class Session implements Subscriber {
   private void publishWill() {
     MqttWill w = will;
     will = null;
-    if (w == null) {
+    if (w == null || !mayPublishWill(w)) { // judged again when sent: an ACL rule may have changed since CONNECT
       return;
     }
     // a will is the client's message: No Local subscriptions of the same client id skip it; its expiry runs from now

@@ -319,6 +319,19 @@ class TopicAclTest {
   }
 
   @Test
+  void aWillIsJudgedWhenSentByTheRulesOfThatMoment() throws Exception {
+    String p = unique("latewill");
+    Inbox inbox = watch(p + "/#");
+    rules();
+    Mqtt5BlockingClient c = TestUsers.v5(port, unique("w"), dev, TestUsers.PASSWORD, null);
+    c.connectWith().willPublish().topic(p + "/status").payload(TestClients.utf8("gone")).applyWillPublish().send();
+    rules(AclRule.forAll(DENY, PUBLISH, p + "/status"));
+    c.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE).send();
+    TestClients.publish(watcher, p + "/marker", "marker", 1);
+    assertThat(inbox.awaitExactly(1)).extracting(Inbox.Msg::payload).containsExactly("marker");
+  }
+
+  @Test
   void anotherInstancesRulesNeverApply() throws Exception {
     String p = unique("other");
     rules(AclRule.forAll(DENY, ALL, "#"));
