@@ -18,6 +18,8 @@ import io.tenantmq.control.event.EventConsumers;
 import io.tenantmq.control.event.EventStream;
 import io.tenantmq.control.event.HazelcastEventConsumers;
 import io.tenantmq.control.event.HazelcastEventStream;
+import io.tenantmq.control.quota.HazelcastQuotaDirectory;
+import io.tenantmq.control.quota.QuotaDirectory;
 import io.tenantmq.control.registry.ClientQuery;
 import io.tenantmq.control.registry.ClientRecord;
 import io.tenantmq.control.registry.ClientRegistry;
@@ -46,12 +48,13 @@ import java.util.concurrent.Executor;
  * @param events         each instance's online/offline event stream
  * @param consumers      the consumer groups that read the event streams, with their committed offsets
  * @param acl            each instance's topic ACL rules
+ * @param quotas         each instance's configured quotas
  */
 public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, CredentialService credentials,
                            MqttUserDirectory users, TopicDirectory topics, NodeCommands commands,
                            Executor workerExecutor, IMap<Object, Object> retained, IMap<Object, Object> sessions,
                            BanList bans, TokenService tokens, EventStream events,
-                           EventConsumers consumers, TopicAcl acl) {
+                           EventConsumers consumers, TopicAcl acl, QuotaDirectory quotas) {
 
   /** The Aliyun dialect's AccessKey lookups, over {@link #credentials} and {@link #tenants}. */
   public AliyunAccessKeys aliyunKeys() {
@@ -75,11 +78,12 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         new HazelcastTokenService(hazelcast, workerExecutor),
         events,
         new HazelcastEventConsumers(hazelcast, events, workerExecutor),
-        new HazelcastTopicAcl(hazelcast));
+        new HazelcastTopicAcl(hazelcast),
+        new HazelcastQuotaDirectory(hazelcast));
   }
 
   /**
-   * Deletes an instance with its MQTT users, declared topics, ACL rules, retained messages, stored sessions, bans, tokens, event stream and its consumer groups, then closes its live connections; false when there
+   * Deletes an instance with its MQTT users, declared topics, ACL rules, retained messages, stored sessions, bans, tokens, event stream and its consumer groups, quotas, then closes its live connections; false when there
    * was no such instance. The children go first, so a failure half-way leaves the instance in place and the delete can
    * simply be repeated (an instance re-created with the same id never inherits old users). Connections close last,
    * when no client can connect to the instance any more; failing to reach one does not fail the delete.
@@ -95,6 +99,7 @@ public record ControlPlane(TenantDirectory tenants, ClientRegistry registry, Cre
         .thenCompose(removed -> tokens.deleteAll(instanceId))
         .thenCompose(removed -> consumers.delete(instanceId))
         .thenCompose(removed -> events.delete(instanceId))
+        .thenCompose(removed -> quotas.delete(instanceId))
         .thenCompose(removed -> tenants.deleteInstance(instanceId))
         .thenCompose(deleted -> disconnectAll(instanceId).handle((done, failure) -> deleted));
   }

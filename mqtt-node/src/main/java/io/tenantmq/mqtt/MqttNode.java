@@ -15,6 +15,7 @@ import io.tenantmq.mqtt.listener.Transport;
 import io.tenantmq.mqtt.metrics.BrokerMetrics;
 import io.tenantmq.mqtt.metrics.InstanceMetricsTable;
 import io.tenantmq.mqtt.metrics.NodeReports;
+import io.tenantmq.mqtt.quota.NodeQuotas;
 import io.tenantmq.mqtt.retain.HazelcastRetainStore;
 import io.tenantmq.mqtt.retain.RetainStore;
 import io.tenantmq.mqtt.route.RouteTable;
@@ -72,6 +73,7 @@ public final class MqttNode {
   private final SessionStore sessionStore;
   private final OrphanAdoption adoption;
   private final NodeCommandHandler commandHandler;
+  private final NodeQuotas quotas;
   private final List<MqttListener> listeners = new ArrayList<>();
   private MessageConsumer<Buffer> deliveries;
 
@@ -93,9 +95,11 @@ public final class MqttNode {
     this.sessionStore = new HazelcastSessionStore(vertx, hazelcast);
     RetainStore retained = new HazelcastRetainStore(vertx, hazelcast);
     BrokerMetrics.gauge(meters, "tenantmq.session.store.writes", node, sessionStore::writes);
+    this.quotas = new NodeQuotas(node, vertx, hazelcast, control.quotas(), registry, this.options, instanceMetrics,
+        meters);
     SessionServices services = new SessionServices(node, vertx, this.options, router, subscriptions,
         retained, registry, sessions, metrics, instanceMetrics, sessionStore, new WillStore(hazelcast),
-        new SysPresence(node, router));
+        new SysPresence(node, router), quotas);
     this.adoption = new OrphanAdoption(services, nodes::liveNodes);
     this.channels = new ClientChannels(control.events(), node);
     this.nodeDown = new NodeDown(services, channels, hazelcast);
@@ -119,6 +123,7 @@ public final class MqttNode {
           return deliveries.completion();
         })
         .compose(v -> remoteTakeover.serve(node))
+        .compose(v -> quotas.start())
         // before listening: stored sessions of gone nodes (or of this node's previous run) route again
         .compose(v -> adoption.adopt(true).mapEmpty())
         .onSuccess(v -> {
@@ -168,6 +173,11 @@ public final class MqttNode {
     return tokenLogins;
   }
 
+  /** This node's view of the instances' quotas. */
+  public NodeQuotas quotas() {
+    return quotas;
+  }
+
   public RouteTable routes() {
     return routes;
   }
@@ -181,6 +191,7 @@ public final class MqttNode {
   }
 
   private void nodeLeft(String deadNode) {
+    quotas.nodeLeft(deadNode);
     if (nodes.isOldest()) {
       routes.removeNode(deadNode).whenComplete((v, e) -> {
         if (e != null) {
@@ -214,6 +225,10 @@ public final class MqttNode {
           return Future.join(closing).mapEmpty();
         })
         .transform(v -> remoteTakeover.stop())
+        .transform(v -> {
+          quotas.stop();
+          return Future.succeededFuture();
+        })
         .transform(v -> deliveries == null ? Future.succeededFuture() : deliveries.unregister())
         // every tcpclean (reason shutdown) stored before the records end here: after that no record names this node
         // as CONNECTED, so the survivors' sweep reports none of these connections a second time

@@ -558,6 +558,32 @@ public final class RawMqttClient implements AutoCloseable {
     return new byte[] {(byte) (AUTH << 4), 2, (byte) reasonCode, 0};
   }
 
+  /** An MQTT 3.1.1 CONNECT with a clean session, a user name and a password. */
+  public static byte[] connectPacket(String clientId, String username, String password) {
+    return loginConnect(4, clientId, username, password);
+  }
+
+  /** An MQTT 5 CONNECT with clean start, a user name and a password, no properties. */
+  public static byte[] connect5Packet(String clientId, String username, String password) {
+    return loginConnect(5, clientId, username, password);
+  }
+
+  private static byte[] loginConnect(int level, String clientId, String username, String password) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    writeString(v, "MQTT".getBytes(StandardCharsets.US_ASCII));
+    v.write(level);
+    v.write(0x02 | 0x80 | 0x40);
+    v.write(0);
+    v.write(60);
+    if (level >= 5) {
+      v.write(0); // properties length
+    }
+    writeString(v, clientId.getBytes(StandardCharsets.UTF_8));
+    writeString(v, username.getBytes(StandardCharsets.UTF_8));
+    writeString(v, password.getBytes(StandardCharsets.UTF_8));
+    return packet(CONNECT << 4, v.toByteArray());
+  }
+
   /** An MQTT 5 QoS 0 PUBLISH without properties. */
   public static byte[] publish5Packet(String topic, String payload) {
     ByteArrayOutputStream v = new ByteArrayOutputStream();

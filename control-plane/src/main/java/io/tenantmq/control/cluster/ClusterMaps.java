@@ -26,7 +26,7 @@ public final class ClusterMaps {
   public static final List<String> DURABLE = List.of(MapNames.TENANTS, MapNames.INSTANCES, MapNames.CREDENTIALS,
       MapNames.MQTT_USERS, MapNames.TOPICS, MapNames.RETAINED, MapNames.SESSIONS, MapNames.BANS, MapNames.TOKENS,
       MapNames.CLUSTER_SETTINGS, MapNames.EVENT_CONSUMERS,
-      MapNames.ACL);
+      MapNames.ACL, MapNames.QUOTAS);
 
   private ClusterMaps() {
   }
@@ -86,6 +86,9 @@ public final class ClusterMaps {
         .addIndexConfig(new IndexConfig(IndexType.HASH, "instanceId")));
     config.addExecutorConfig(new ExecutorConfig(HazelcastNodeCommands.EXECUTOR).setPoolSize(8));
     config.addMapConfig(new MapConfig(MapNames.CLUSTER_SETTINGS).setBackupCount(1));
+    config.addMapConfig(new MapConfig(MapNames.QUOTAS).setBackupCount(1));
+    // refreshed by each node while it has usage to report; a departed node's entries expire by their TTL
+    config.addMapConfig(new MapConfig(MapNames.QUOTA_USAGE).setBackupCount(1));
     // a crashed member's wills and the survivors' note that its connections are reported must outlive one more member
     config.addMapConfig(new MapConfig(MapNames.WILLS).setBackupCount(1));
     config.addMapConfig(new MapConfig(MapNames.NODE_SWEEPS).setBackupCount(1));

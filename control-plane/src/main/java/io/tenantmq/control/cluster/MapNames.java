@@ -43,6 +43,13 @@ public final class MapNames {
   public static final String WILLS = "tenantmq.wills";
   /** {@code node → time} a survivor finished reporting the connections of a departed node; in memory only. */
   public static final String NODE_SWEEPS = "tenantmq.node-sweeps";
+  /** {@code instanceId → InstanceQuotas}: the quotas configured for each instance. */
+  public static final String QUOTAS = "tenantmq.quotas";
+  /**
+   * {@code (instanceId, node) → usage}: each node's connections and message rate of each instance, so that the other
+   * nodes enforce cluster-wide quotas; entries expire unless refreshed; in memory only.
+   */
+  public static final String QUOTA_USAGE = "tenantmq.quota-usage";
   /** Small cluster-wide settings, such as the demo tenant created once per cluster. */
   public static final String CLUSTER_SETTINGS = "tenantmq.cluster-settings";
   /**

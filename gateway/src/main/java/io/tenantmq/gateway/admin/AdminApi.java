@@ -37,6 +37,7 @@ public final class AdminApi {
     new CredentialRoutes(context.control(), lookups).mount(admin);
     new UserRoutes(context.control(), lookups).mount(admin);
     new AclRoutes(context.control(), lookups).mount(admin);
+    new QuotaRoutes(context.control(), lookups).mount(admin);
     admin.route().last().handler(ctx -> ctx.fail(AdminException.notFound(
         "no admin endpoint " + ctx.request().method() + " " + ctx.request().path())));
     admin.route().failureHandler(AdminApi::renderFailure);

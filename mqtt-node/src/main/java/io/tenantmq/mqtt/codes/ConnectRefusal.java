@@ -25,7 +25,10 @@ public enum ConnectRefusal {
       MqttConnectReturnCode.CONNECTION_REFUSED_BAD_AUTHENTICATION_METHOD),
   /** A ban of the instance matches the client id, user name or address; MQTT 3.1.1 has no closer code than 0x05. */
   BANNED(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
-      MqttConnectReturnCode.CONNECTION_REFUSED_BANNED);
+      MqttConnectReturnCode.CONNECTION_REFUSED_BANNED),
+  /** The instance has its maximum of connections; MQTT 3.1.1 has only "server unavailable" (as BifroMQ answers). */
+  QUOTA_EXCEEDED(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
+      MqttConnectReturnCode.CONNECTION_REFUSED_QUOTA_EXCEEDED);
 
   private final MqttConnectReturnCode mqtt3;
   private final MqttConnectReturnCode mqtt5;

@@ -30,6 +30,35 @@ public final class InstanceMetrics {
   private final Gauge subscriptions = new Gauge();
   private final Gauge sharedSubscriptions = new Gauge();
   private final Gauge topics = new Gauge();
+  private final LongAdder[] quota = adders(QuotaEvent.values().length);
+
+  /** What a quota of the instance refused, dropped or slowed down; the tag is the {@code quota} label in /metrics. */
+  public enum QuotaEvent {
+    /** A CONNECT refused: the instance has its maximum of connections (CONNACK 0x97 / 0x03). */
+    CONNECTION_REFUSED("connections"),
+    /** A SUBSCRIBE filter refused: the client has its maximum of subscriptions (SUBACK 0x97 / 0x80). */
+    SUBSCRIPTION_REFUSED("subscriptions"),
+    /** An MQTT 5 client disconnected for publishing faster than its rate (DISCONNECT 0x96). */
+    CLIENT_RATE_EXCEEDED("client_rate"),
+    /** An MQTT 3.1.1 client's reading paused for publishing faster than its rate. */
+    CLIENT_RATE_THROTTLED("client_rate_throttled"),
+    /** A connection's reading paused because the instance as a whole publishes faster than its rate. */
+    INSTANCE_RATE_THROTTLED("instance_rate_throttled"),
+    /** A PUBLISH larger than the instance's maximum packet size (DISCONNECT 0x95 / close). */
+    PACKET_TOO_LARGE("packet_size"),
+    /** A QoS 1/2 message dropped because the session's queue was full. */
+    QUEUE_FULL("queued_messages");
+
+    private final String tag;
+
+    QuotaEvent(String tag) {
+      this.tag = tag;
+    }
+
+    public String tag() {
+      return tag;
+    }
+  }
 
   /** A packet from a client of the instance. */
   public void received(PacketCounter counter, int bytes) {
@@ -106,6 +135,15 @@ public final class InstanceMetrics {
     subscriptions.set(all);
     sharedSubscriptions.set(shared);
     topics.set(filters);
+  }
+
+  /** A quota of the instance refused, dropped or slowed something down. */
+  public void quotaExceeded(QuotaEvent event) {
+    quota[event.ordinal()].increment();
+  }
+
+  public long quotaExceededCount(QuotaEvent event) {
+    return quota[event.ordinal()].sum();
   }
 
   public long received(PacketCounter counter) {

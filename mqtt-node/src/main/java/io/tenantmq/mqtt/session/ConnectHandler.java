@@ -16,6 +16,7 @@ import io.tenantmq.mqtt.event.ChannelEvents;
 import io.tenantmq.mqtt.event.ClientChannels;
 import io.tenantmq.mqtt.event.CloseReason;
 import io.tenantmq.mqtt.metrics.InstanceMetrics;
+import io.tenantmq.mqtt.quota.ConnectionSlot;
 import io.tenantmq.mqtt.subscription.Subscription;
 import io.tenantmq.mqtt.subscription.TopicFilter;
 import io.tenantmq.mqtt.tls.ServerName;
@@ -138,6 +139,23 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       refuse(ep, ConnectRefusal.BANNED, services.instanceMetrics().of(key.instanceId()));
       return;
     }
+    // the instance's connection quota, before anything changes; a takeover replaces a counted connection
+    Session current = services.sessions().get(key);
+    services.quotas().admit(key, current != null && current.connected(), context).onComplete(admitted -> {
+      if (admitted.failed() || admitted.result() == null) {
+        refuse(ep, ConnectRefusal.QUOTA_EXCEEDED, services.instanceMetrics().of(key.instanceId()));
+      } else if (closedEarly[0]) {
+        admitted.result().release();
+      } else {
+        connectAdmitted(ep, context, auth, now, closedEarly, key, info, assignedId, admitted.result());
+      }
+    });
+  }
+
+  private void connectAdmitted(MqttEndpoint ep, Context context, AuthResult auth, long now, boolean[] closedEarly,
+                               ClientKey key, ConnectionInfo info, boolean assignedId, ConnectionSlot slot) {
+    boolean mqtt5 = ep.protocolVersion() >= 5;
+    boolean cleanStart = ep.isCleanSession();
     long expiry = sessionExpiry(ep, mqtt5, cleanStart);
     Session session = new Session(key, context, services, info, expiry, windowSize(ep, mqtt5),
         PacketLimits.of(ep, services.options()), topicAliases(ep, mqtt5));
@@ -163,6 +181,9 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
       }
       return session.adopt(within(state, info.permissions(), key.instanceId(), previous)).map(true);
     }).onComplete(ar -> {
+      if (ar.failed() || closedEarly[0] || session.handedOver()) {
+        slot.release();
+      }
       if (ar.failed()) {
         LOG.warn("connect of {} failed: {}", key, ar.cause().toString());
         services.sessions().remove(session);
@@ -184,7 +205,10 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
           predecessor[0] == null ? null : predecessor[0].toCompletionStage(), context);
       session.announce(channel);
       Future.fromCompletionStage(channel.connected(), context)
-          .onComplete(stored -> accept(ep, session, channel, auth, info, ar.result(), assignedId, expiry, closedEarly));
+          .onComplete(stored -> {
+            accept(ep, session, channel, auth, info, ar.result(), assignedId, expiry, closedEarly);
+            slot.release(); // counted as live from attach on
+          });
     });
   }
 
@@ -204,7 +228,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     }
     boolean mqtt5 = ep.protocolVersion() >= 5;
     Runnable releaseTokens = watchTokens(auth, session, session.context());
-    ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry));
+    ep.accept(sessionPresent, connackProperties(mqtt5, assignedId ? key.clientId() : null, ep, expiry, key.instanceId()));
     wire(ep, session, releaseTokens);
     session.connectCounted(ep);
     services.instanceMetrics().of(key.instanceId()).sessionStarted(sessionPresent);
@@ -352,7 +376,8 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
         PacketLimits.intProperty(ep.connectProperties(), MqttProperties.MqttPropertyType.TOPIC_ALIAS_MAXIMUM, 0));
   }
 
-  private MqttProperties connackProperties(boolean mqtt5, String assignedClientId, MqttEndpoint ep, long expiry) {
+  private MqttProperties connackProperties(boolean mqtt5, String assignedClientId, MqttEndpoint ep, long expiry,
+                                           String instanceId) {
     if (!mqtt5) {
       return MqttProperties.NO_PROPERTIES;
     }
@@ -377,7 +402,8 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
           MqttProperties.MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), assignedClientId));
     }
     props.add(new MqttProperties.IntegerProperty(
-        MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), services.options().getMaxPacketSize()));
+        MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(),
+        services.quotas().of(instanceId).limits().maxPacketSize())); // the lower of the node's and the instance's
     MqttProperties.MqttProperty<?> requested = ep.connectProperties()
         .getProperty(MqttProperties.MqttPropertyType.SESSION_EXPIRY_INTERVAL.value());
     if (requested != null && Integer.toUnsignedLong((Integer) requested.value()) != expiry) {

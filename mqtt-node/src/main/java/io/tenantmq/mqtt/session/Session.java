@@ -15,6 +15,7 @@ import io.tenantmq.mqtt.metrics.InstanceMetrics;
 import io.tenantmq.mqtt.qos.Inflight;
 import io.tenantmq.mqtt.qos.Outbound;
 import io.tenantmq.mqtt.qos.OutboundQueue;
+import io.tenantmq.mqtt.quota.ClientQuota;
 import io.tenantmq.mqtt.route.Message;
 import io.tenantmq.mqtt.route.MessageProperties;
 import io.tenantmq.mqtt.subscription.Subscriber;
@@ -72,6 +73,7 @@ public final class Session implements Subscriber {
   private final SessionCheckpoint checkpoint;
   private final PacketLimits limits;
   private final TopicAliases aliases;
+  private final ClientQuota quota;
   private long createdAtMillis;
   private long sessionExpirySeconds;
   private MqttEndpoint endpoint;
@@ -112,7 +114,8 @@ public final class Session implements Subscriber {
     this.createdAtMillis = connection.connectedAtMillis();
     this.instanceMetrics = services.instanceMetrics().of(key.instanceId());
     this.counters = new ConnectionCounters(instanceMetrics);
-    this.outbound = new OutboundQueue(windowSize, services.options().getMaxQueuedMessages());
+    this.quota = services.quotas().client(key.instanceId());
+    this.outbound = new OutboundQueue(windowSize, quota.maxQueuedMessages());
     this.checkpoint = new SessionCheckpoint(this, services, sessionExpirySeconds > 0);
   }
 
@@ -188,6 +191,7 @@ public final class Session implements Subscriber {
       write(message, qos, retainFlag, sent.packetId(), false, subscriptionIds);
     } else if (!outbound.enqueue(o)) {
       dropped();
+      quota.queueFull();
     } else if (endpoint == null) {
       checkpoint.changed(); // queued for an offline client: worth keeping
     }
@@ -306,9 +310,22 @@ public final class Session implements Subscriber {
 
   void onPublish(MqttPublishMessage m) {
     int qos = m.qosLevel().value();
-    counters.received(PacketCounter.publish(qos),
-        ConnectionCounters.publishSize(m.topicName(), qos, m.payload().length(), connection.mqtt5()));
+    int size = ConnectionCounters.publishSize(m.topicName(), qos, m.payload().length(), connection.mqtt5());
+    counters.received(PacketCounter.publish(qos), size);
     services.metrics().messageReceived();
+    switch (quota.onPublish(size, connection.mqtt5())) {
+      case PACKET_TOO_LARGE -> {
+        closeForProtocolError(MqttDisconnectReasonCode.PACKET_TOO_LARGE, "over the instance's maximum packet size");
+        return;
+      }
+      case RATE_TOO_HIGH -> {
+        closeForProtocolError(MqttDisconnectReasonCode.MESSAGE_RATE_TOO_HIGH, "over the client's message rate");
+        return;
+      }
+      case THROTTLE -> ReadPause.pause(endpoint, quota.pauseMillis(), services.vertx());
+      default -> {
+      }
+    }
     String topic = aliases.resolve(m.topicName(), m.properties(), connection.mqtt5());
     if (topic == null) {
       closeForProtocolError(aliases.problem().code(), aliases.problem().reason());
@@ -425,6 +442,10 @@ public final class Session implements Subscriber {
         // MQTT 3.1.1 has one failure code, 0x80
         codes.add(connection.mqtt5() ? MqttSubAckReasonCode.NOT_AUTHORIZED : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
         services.metrics().permissionDenied();
+        continue;
+      }
+      if (!subscriptions.containsKey(filter.text()) && !quota.maySubscribe(subscriptions.size())) {
+        codes.add(connection.mqtt5() ? MqttSubAckReasonCode.QUOTA_EXCEEDED : MqttSubAckReasonCode.UNSPECIFIED_ERROR);
         continue;
       }
       SubscriptionOptions options = connection.mqtt5() ? SubscribeOptions.of(ts, identifier) : SubscriptionOptions.DEFAULT;

@@ -4,6 +4,7 @@ import io.tenantmq.control.registry.ClientRegistry;
 import io.tenantmq.mqtt.MqttNodeOptions;
 import io.tenantmq.mqtt.metrics.BrokerMetrics;
 import io.tenantmq.mqtt.metrics.InstanceMetricsTable;
+import io.tenantmq.mqtt.quota.NodeQuotas;
 import io.tenantmq.mqtt.retain.RetainStore;
 import io.tenantmq.mqtt.route.Message;
 import io.tenantmq.mqtt.route.Router;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public record SessionServices(String node, Vertx vertx, MqttNodeOptions options, Router router,
                               LocalSubscriptions subscriptions, RetainStore retained, ClientRegistry registry,
                               NodeSessions sessions, BrokerMetrics metrics, InstanceMetricsTable instanceMetrics,
-                              SessionStore store, WillStore wills, SysPresence presence) {
+                              SessionStore store, WillStore wills, SysPresence presence, NodeQuotas quotas) {
 
   /** Publishes {@code message} as a client's PUBLISH is: stored if retained, routed; returns how many it went to. */
   public int publish(Message message) {
