@@ -53,8 +53,13 @@ public final class InstanceQuota {
     this.othersPublishing = publishingNodes;
   }
 
+  /** The instance's connections on the other nodes, as they last reported them. */
+  public int othersConnections() {
+    return othersConnections;
+  }
+
   /** This node's connections of the instance: live ones and those being accepted. */
-  synchronized int localConnections() {
+  public synchronized int localConnections() {
     return (int) metrics.liveConnections().value() + reserved;
   }
 
