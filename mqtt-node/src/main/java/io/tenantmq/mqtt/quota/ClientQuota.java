@@ -18,7 +18,8 @@ public final class ClientQuota {
   private TokenBucket bucket;
   private long pauseMillis;
 
-  ClientQuota(InstanceQuota instance) {
+  /** Made by {@link NodeQuotas#client}; public for the quota check's micro-benchmark. */
+  public ClientQuota(InstanceQuota instance) {
     this.instance = instance;
     this.metrics = instance.metrics();
   }
