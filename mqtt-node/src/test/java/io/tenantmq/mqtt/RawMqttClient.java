@@ -558,11 +558,6 @@ public final class RawMqttClient implements AutoCloseable {
     return new byte[] {(byte) (AUTH << 4), 2, (byte) reasonCode, 0};
   }
 
-  /** An MQTT 3.1.1 CONNECT with a clean session, a user name and a password. */
-  public static byte[] connectPacket(String clientId, String username, String password) {
-    return loginConnect(4, clientId, username, password);
-  }
-
   /** An MQTT 5 CONNECT with clean start, a user name and a password, no properties. */
   public static byte[] connect5Packet(String clientId, String username, String password) {
     return loginConnect(5, clientId, username, password);
