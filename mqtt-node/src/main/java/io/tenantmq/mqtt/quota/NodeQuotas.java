@@ -75,6 +75,7 @@ public final class NodeQuotas {
   private Runnable stopWatching;
   private UUID usageListener;
   private long reportTimer = -1;
+  private boolean stopped;
   private long lastReportNanos = System.nanoTime();
 
   public NodeQuotas(String node, Vertx vertx, HazelcastInstance hazelcast, QuotaDirectory directory,
@@ -99,10 +100,21 @@ public final class NodeQuotas {
       }
       stopWatching = directory.watch(this::configured);
       return null;
-    }, false).onSuccess(v -> reportTimer = vertx.setPeriodic(REPORT_MILLIS, id -> report()));
+    }, false);
   }
 
-  public void stop() {
+  /**
+   * Reports start with the first cluster-wide quota this node learns of: a node whose instances have none sets no
+   * timer at all (a periodic timer from the start delayed a crashing member's last writes in WillDelayClusterTest).
+   */
+  private synchronized void reportFromNowOn() {
+    if (reportTimer < 0 && !stopped) {
+      reportTimer = vertx.setPeriodic(REPORT_MILLIS, id -> report());
+    }
+  }
+
+  public synchronized void stop() {
+    stopped = true;
     if (reportTimer >= 0) {
       vertx.cancelTimer(reportTimer);
     }
@@ -183,6 +195,9 @@ public final class NodeQuotas {
     InstanceQuota quota = instances.get(quotas.instanceId());
     if (quota != null) {
       quota.limits(limits(quotas.instanceId()));
+    }
+    if (quotas.maxConnections() != null || quotas.messagesPerSecondPerInstance() != null) {
+      reportFromNowOn();
     }
   }
 
