@@ -191,7 +191,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
         return;
       }
       if (closedEarly[0]) {
-        session.attach(ep, null, null);
+        session.attach(ep, false, null);
         session.onConnectionClosed();
         return;
       }
@@ -199,12 +199,10 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
         ep.close(); // a later CONNECT of the client won while this one was under way
         return;
       }
-      // CONNACK only once the connect is stored: a client that was told it is connected has its connect in the stream,
-      // even if this node dies right after (the survivors then report its tcpclean)
+      // CONNACK only once the connect and the will are stored (Session.announce)
       ChannelEvents channel = channels.open(key, info.channelId(), info.address(), info.username(),
           predecessor[0] == null ? null : predecessor[0].toCompletionStage(), context);
-      session.announce(channel);
-      Future.fromCompletionStage(channel.connected(), context)
+      session.announce(channel, ep.will())
           .onComplete(stored -> {
             accept(ep, session, channel, auth, info, ar.result(), assignedId, expiry, closedEarly);
             slot.release(); // counted as live from attach on
@@ -222,7 +220,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     // $SYS presence mirrors the stream: the connect is in it, so is its tcpclean below if the client already left
     services.presence().connected(key, info, expiry);
     if (closedEarly[0]) {
-      session.attach(ep, null, channel);
+      session.attach(ep, false, channel);
       session.onConnectionClosed();
       return;
     }
@@ -232,7 +230,7 @@ public final class ConnectHandler implements Handler<MqttEndpoint> {
     wire(ep, session, releaseTokens);
     session.connectCounted(ep);
     services.instanceMetrics().of(key.instanceId()).sessionStarted(sessionPresent);
-    session.attach(ep, ep.will(), channel);
+    session.attach(ep, true, channel);
     if (bans.check(key, info).isPresent()) {
       // a ban added while this CONNECT was under way, too late for the node's ban listener to see the connection
       session.ban();

@@ -623,12 +623,21 @@ public final class Session implements Subscriber {
   }
 
   /**
-   * The new connection's events are open and its connect is being stored; the CONNACK waits for that. A takeover
-   * meanwhile ends the channel as it would a connected one (its tcpclean), so that the successor's events follow it.
+   * The new connection's events are open and its connect is being stored, and so is the cluster's copy of its will (for
+   * a survivor, should this node crash); the CONNACK waits for both, so that a client told it is connected has its
+   * connect in the stream and its will published even if this node dies right after. A takeover meanwhile ends the
+   * channel as it would a connected one (its tcpclean), so that the successor's events follow it. Never fails.
    */
-  void announce(ChannelEvents events) {
+  Future<Void> announce(ChannelEvents events, MqttWill will) {
     this.events = events;
     this.announced = true;
+    this.will = will != null && will.isWillFlag() && mayPublishWill(will) ? will : null;
+    Future<Void> connect = Future.fromCompletionStage(events.connected(), context);
+    if (this.will == null) {
+      return connect;
+    }
+    willStored = services.wills().put(key, StoredWill.of(connection.channelId(), this.will, willDelaySeconds()), context);
+    return Future.join(connect, willStored).<Void>mapEmpty().otherwiseEmpty();
   }
 
   /** Another connection took the client over (possibly before this one was accepted). */
@@ -637,14 +646,12 @@ public final class Session implements Subscriber {
   }
 
   /** Attaches the accepted connection and resends what the previous connection left unacknowledged [MQTT-4.4.0-1]. */
-  void attach(MqttEndpoint ep, MqttWill will, ChannelEvents events) {
+  void attach(MqttEndpoint ep, boolean withWill, ChannelEvents events) {
     this.endpoint = ep;
     this.events = events;
     this.announced = false;
-    this.will = will != null && will.isWillFlag() && mayPublishWill(will) ? will : null;
-    if (this.will != null) {
-      MqttWill w = this.will;
-      willStored = services.wills().put(key, StoredWill.of(connection.channelId(), w, willDelaySeconds()), context);
+    if (!withWill) {
+      will = null; // closed before its CONNACK: never accepted, so no will (the stored copy goes when it closes)
     }
     if (connection.keepAliveSeconds() != ep.keepAliveTimeSeconds()) {
       // Server Keep Alive: held to the keepalive CONNACK told the client, not the one it asked for [MQTT-3.2.2-21]
